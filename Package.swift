@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "retro",
+  platforms: [.macOS(.v13)],
+  products: [
+    .library(name: "RetroCore", targets: ["RetroCore"]),
+    .executable(name: "retro", targets: ["retro"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CCmark",
+      pkgConfig: "libcmark",
+      providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+    ),
+    .target(
+      name: "RetroCore",
+      dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]
+    ),
+    .executableTarget(
+      name: "retro",
+      dependencies: [
+        "RetroCore",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(
+      name: "RetroCoreTests",
+      dependencies: ["RetroCore"],
+      resources: [.copy("Fixtures")]
+    ),
+    .testTarget(
+      name: "RetroCLITests",
+      dependencies: ["RetroCore"],
+      resources: [.copy("Fixtures")]
+    ),
+  ]
+)

@@ -1,0 +1,131 @@
+/// Finds action items in action-item sections: list items (nested bullets belong to their
+/// parent), task lists, tables with mapped columns, pasted `•` lines, and one sub-heading
+/// per item. Tier sub-headings (Immediate / Short-term / Long-term) keep their items as a
+/// group, and a heading marked Completed makes its items done.
+struct ActionItemExtractor {
+  let reader: ActionItemReader
+  private(set) var items: [ActionItem] = []
+
+  init(reader: ActionItemReader) {
+    self.reader = reader
+  }
+
+  static let tierWords: Set<String> = [
+    "immediate", "short", "long", "medium", "mid", "term", "completed", "complete", "done",
+    "in", "progress", "open", "closed", "pending", "now", "next", "later", "high", "low",
+    "priority", "actions", "action", "items", "item", "and", "future", "ongoing", "planned",
+    "finished", "todo", "to", "do", "follow", "ups", "up", "remaining", "other", "tasks",
+    "quick", "wins", "p", "prevent", "mitigate", "detect", "process", "tier", "phase", "one",
+    "two", "three", "work", "improvements", "fixes", "fix", "we", "will", "have",
+  ]
+
+  mutating func read(_ outlined: OutlineSection) {
+    let section = outlined.section
+    let isSubsection = section.within == .actionItems
+    let group = isSubsection ? section.heading : nil
+    let lowered = section.heading.lowercased()
+    let doneByGroup = ["completed", "(done)", "done:", "finished", "already done", "closed"].contains { lowered.contains($0) }
+      || lowered.hasSuffix("done")
+    let hasStructure = outlined.blocks.contains { block in
+      if case .list = block.kind { return true }
+      if case .table = block.kind { return true }
+      return block.kind == .paragraph && Self.bulletLines(block).count > 0
+    }
+    if isSubsection, !hasStructure, !Self.isTier(section.heading) {
+      // One heading per item: the heading is the item, the body its details.
+      let body = outlined.blocks.map(\.plainText).joined(separator: "\n")
+      let links = outlined.blocks.flatMap(\.linkDestinations)
+      items.append(
+        reader.item(
+          head: section.heading, all: section.heading + "\n" + body, links: links,
+          line: section.range.start.line, group: nil, doneByGroup: doneByGroup))
+      return
+    }
+    for block in outlined.blocks { read(block, group: group, doneByGroup: doneByGroup) }
+  }
+
+  static func isTier(_ heading: String) -> Bool {
+    let words = InlineText.normalisedWords(heading).split(separator: " ")
+    return !words.isEmpty && words.allSatisfy { tierWords.contains(String($0)) || $0.allSatisfy(\.isNumber) }
+  }
+
+  private mutating func read(_ block: MarkdownNode, group: String?, doneByGroup: Bool) {
+    switch block.kind {
+    case .list:
+      for item in block.children {
+        let line = item.range?.start.line ?? 1
+        let head: String
+        if let first = item.children.first, first.kind == .paragraph {
+          head = first.plainText
+        } else {
+          head = item.children.first?.plainText ?? ""
+        }
+        if InlineText.collapse(head).isEmpty { continue }
+        items.append(
+          reader.item(
+            head: head, all: item.plainText, links: item.linkDestinations, line: line, group: group,
+            doneByGroup: doneByGroup))
+      }
+    case .table:
+      readTable(block, group: group, doneByGroup: doneByGroup)
+    case .paragraph:
+      let startLine = block.range?.start.line ?? 1
+      for (offset, text) in Self.bulletLines(block) {
+        items.append(
+          reader.item(head: text, all: text, links: [], line: startLine + offset, group: group, doneByGroup: doneByGroup))
+      }
+    case .blockQuote:
+      for child in block.children { read(child, group: group, doneByGroup: doneByGroup) }
+    default:
+      break
+    }
+  }
+
+  /// Lines of a paragraph that start with a pasted bullet, with the bullet removed.
+  static func bulletLines(_ paragraph: MarkdownNode) -> [(Int, String)] {
+    var result: [(Int, String)] = []
+    for (offset, line) in paragraph.plainText.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let stripped = TimelineExtractor.stripBullet(line)
+      if stripped.count != line.count, !stripped.isEmpty { result.append((offset, String(stripped))) }
+    }
+    return result
+  }
+
+  private static func column(for header: String) -> String? {
+    let h = header.lowercased()
+    if ["owner", "who", "assignee", "assigned", "responsible", "dri"].contains(where: h.contains) { return "owner" }
+    if ["due", "deadline", "expected", "target", "eta", "when"].contains(where: h.contains) { return "due" }
+    if ["ticket", "bug", "issue", "link", "jira", "tracking", "reference", "pr"].contains(where: { h.contains($0) }) { return "ticket" }
+    if h.contains("priority") || h == "prio" || h == "pri" { return "priority" }
+    if h.contains("type") || h.contains("category") || h.contains("kind") { return "type" }
+    if h.contains("status") || h.contains("state") || h.contains("done") { return "status" }
+    if ["action", "item", "task", "description", "what", "remediation", "follow"].contains(where: h.contains) { return "item" }
+    return nil
+  }
+
+  private mutating func readTable(_ table: MarkdownNode, group: String?, doneByGroup: Bool) {
+    guard let header = table.children.first, case .tableRow(true) = header.kind else { return }
+    var mapping: [Int: String] = [:]
+    for (index, cell) in header.children.enumerated() {
+      if let column = Self.column(for: InlineText.collapse(cell.plainText)), !mapping.values.contains(column) {
+        mapping[index] = column
+      }
+    }
+    let itemColumn = mapping.first(where: { $0.value == "item" })?.key
+      ?? header.children.indices.first { mapping[$0] == nil } ?? 0
+    for row in table.children.dropFirst() {
+      let cells = row.children
+      guard itemColumn < cells.count else { continue }
+      let head = cells[itemColumn].plainText
+      if InlineText.collapse(head).isEmpty { continue }
+      var columns: [String: String] = [:]
+      for (index, name) in mapping where index < cells.count && index != itemColumn {
+        columns[name] = InlineText.collapse(cells[index].plainText)
+      }
+      items.append(
+        reader.item(
+          head: head, all: InlineText.collapse(head), links: row.linkDestinations, line: row.range?.start.line ?? 1,
+          group: group, doneByGroup: doneByGroup, columns: columns))
+    }
+  }
+}

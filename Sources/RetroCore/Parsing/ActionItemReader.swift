@@ -1,0 +1,268 @@
+/// Reads the parts of one action item from its text: status markers, an explicit id,
+/// priority, owners, due date, tickets and type.
+struct ActionItemReader {
+  let reportKey: String
+  let order: DateOrder
+  let fallbackYear: Int?
+  let idPrefixes: Set<String> = ["AI", "ACT", "ACTION", "AR", "CA", "FU", "PA", "RA"]
+  static let notTickets: Set<String> = [
+    "UTF", "SHA", "ISO", "RFC", "CVE", "TLS", "SSL", "HTTP", "IPV", "AES", "MD", "SEV", "GMT",
+    "UTC", "X", "COVID", "RSA", "ECDSA", "ED", "AMD", "ARM", "T", "P", "TCP", "UDP", "IP", "CWE",
+    "GHSA", "PEP", "ES", "EC", "DDR", "USB", "GPT", "LLM",
+  ]
+
+  /// Builds an item from its first paragraph's text (`head`), the text of the whole item
+  /// with its nested bullets (`all`) and its link destinations.
+  func item(
+    head rawHead: String, all: String, links: [String], line: Int, group: String?, doneByGroup: Bool,
+    columns: [String: String] = [:]
+  ) -> ActionItem {
+    var head = InlineText.collapse(rawHead)
+    var status: ActionItemStatus = doneByGroup ? .done : .open
+    var explicitId: String?
+
+    // Task-list boxes, the malformed ones included.
+    for (box, done) in [("[ ]", false), ("[]", false), ("[x]", true), ("[X]", true), ("[*]", true), ("[-]", false), ("[✓]", true)] where head.hasPrefix(box) {
+      head = String(head.dropFirst(box.count)).trimmingCharacters(in: .whitespaces)
+      if done { status = .done } else if !doneByGroup { status = .open }
+      break
+    }
+    // Strike-through over (nearly) the whole item.
+    if head.hasPrefix("~~"), let close = head.range(of: "~~", range: head.index(head.startIndex, offsetBy: 2)..<head.endIndex) {
+      status = .done
+      head = String(head[head.index(head.startIndex, offsetBy: 2)..<close.lowerBound]) + head[close.upperBound...]
+      head = InlineText.collapse(head)
+    }
+    for marker in ["✅", "✔️", "✔", "☑️", "☑"] where head.contains(marker) {
+      status = .done
+      head = InlineText.collapse(head.replacingOccurrences(of: marker, with: ""))
+    }
+    let lowered = head.lowercased()
+    for marker in ["(done)", "[done]", "(completed)", "[completed]", "(fixed)", "(closed)", "(complete)"] where lowered.contains(marker) {
+      status = .done
+      if let range = head.range(of: marker, options: .caseInsensitive) {
+        head = InlineText.collapse(head.replacingCharacters(in: range, with: ""))
+      }
+    }
+    for prefix in ["DONE:", "Done:", "DONE -", "Completed:", "COMPLETED:"] where head.hasPrefix(prefix) {
+      status = .done
+      head = String(head.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+    }
+    // `[AI-12]` or `AI-12:` at the start.
+    if let id = leadingId(&head) { explicitId = id }
+
+    var priority = columns["priority"].flatMap { $0.isEmpty ? nil : $0 }
+    if priority == nil { priority = leadingPriority(&head) ?? inlinePriority(all) }
+    var type = columns["type"].flatMap(ActionItemType.init(label:))
+    if type == nil { type = labelledType(all) }
+    if let statusColumn = columns["status"], !statusColumn.isEmpty {
+      status = Self.isDoneWord(statusColumn) ? .done : .open
+    }
+
+    var owners: [String] = []
+    if let column = columns["owner"] {
+      owners += column.split(whereSeparator: { $0 == "," || $0 == "/" || $0 == "&" || $0 == ";" })
+        .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && $0 != "-" && $0 != "—" }
+    }
+    owners += ownersFromText(head: head, all: all)
+
+    var due = columns["due"].flatMap { TimeStampReader.findDate(in: $0) ?? TimeStampReader.read($0)?.date }
+      .flatMap { $0.resolve(order: order, fallbackYear: fallbackYear) }
+    if due == nil { due = dueFromText(all) }
+
+    var tickets: [String] = []
+    if let column = columns["ticket"] { tickets += ticketsIn(column) }
+    tickets += ticketsIn(all)
+    tickets += links.filter { $0.hasPrefix("http://") || $0.hasPrefix("https://") }
+    tickets = Self.unique(tickets).filter { $0 != explicitId }
+
+    let text = InlineText.collapse(head)
+    let id = explicitId ?? derivedId(text)
+    return ActionItem(
+      id: id, explicitId: explicitId != nil, text: text, owners: Self.unique(owners), due: due,
+      tickets: tickets, priority: priority, type: type, status: status, group: group, line: line)
+  }
+
+  func derivedId(_ text: String) -> String {
+    let hash = InlineText.stableHash(reportKey + "\n" + InlineText.normalisedWords(text))
+    return String(String(hash, radix: 16).leftPadded(to: 16).prefix(10))
+  }
+
+  static func isDoneWord(_ text: String) -> Bool {
+    let word = InlineText.normalisedWords(text)
+    return ["done", "completed", "complete", "closed", "fixed", "resolved", "finished", "shipped", "merged", "yes"]
+      .contains(word) || text.contains("✅") || text.contains("✔")
+  }
+
+  static func unique(_ values: [String]) -> [String] {
+    var seen = Set<String>()
+    return values.filter { seen.insert($0.lowercased()).inserted }
+  }
+
+  // MARK: - Pieces
+
+  private func leadingId(_ head: inout String) -> String? {
+    var body = Substring(head)
+    let bracketed = body.hasPrefix("[")
+    if bracketed { body = body.dropFirst() }
+    let letters = body.prefix(while: { $0.isLetter && $0.isUppercase })
+    guard idPrefixes.contains(String(letters)) else { return nil }
+    var rest = body.dropFirst(letters.count)
+    guard rest.hasPrefix("-") || rest.hasPrefix("#") else { return nil }
+    rest = rest.dropFirst()
+    let digits = rest.prefix(while: \.isNumber)
+    guard !digits.isEmpty else { return nil }
+    rest = rest.dropFirst(digits.count)
+    if bracketed {
+      guard rest.hasPrefix("]") else { return nil }
+      rest = rest.dropFirst()
+    }
+    rest = rest.drop(while: { $0 == ":" || $0 == " " || $0 == "-" || $0 == "–" })
+    head = String(rest)
+    return "\(letters)-\(digits)"
+  }
+
+  private func leadingPriority(_ head: inout String) -> String? {
+    let word = head.prefix(while: { $0.isLetter || $0.isNumber })
+    let upper = word.uppercased()
+    let levels = ["HIGH", "MEDIUM", "MED", "LOW", "CRITICAL", "URGENT", "P0", "P1", "P2", "P3", "P4"]
+    guard levels.contains(upper), word == word.uppercased() else { return nil }
+    let rest = head.dropFirst(word.count)
+    guard rest.isEmpty || rest.first == ":" || rest.first == " " || rest.first == "]" || rest.first == ")" || rest.first == "-" else {
+      return nil
+    }
+    head = String(rest.drop(while: { ": -–])".contains($0) }))
+    return upper.hasPrefix("P") ? upper : upper.lowercased()
+  }
+
+  private func inlinePriority(_ text: String) -> String? {
+    for token in InlineText.tokens(text) {
+      let upper = token.uppercased()
+      if upper.count == 2, upper.hasPrefix("P"), let digit = upper.last, ("0"..."4").contains(digit), token.first == "P" {
+        return upper
+      }
+    }
+    if let range = text.range(of: "priority:", options: .caseInsensitive) {
+      let value = text[range.upperBound...].trimmingCharacters(in: .whitespaces).prefix(while: { $0.isLetter || $0.isNumber })
+      if !value.isEmpty { return value.lowercased() }
+    }
+    return nil
+  }
+
+  private func labelledType(_ text: String) -> ActionItemType? {
+    let lowered = text.lowercased()
+    for (open, close) in [("[", "]"), ("(", ")")] {
+      for type in ActionItemType.allCases where lowered.contains(open + type.rawValue + close) {
+        return type
+      }
+    }
+    if let range = lowered.range(of: "type:") {
+      let value = lowered[range.upperBound...].trimmingCharacters(in: .whitespaces).prefix(while: \.isLetter)
+      return ActionItemType(label: String(value))
+    }
+    return nil
+  }
+
+  private func ownersFromText(head: String, all: String) -> [String] {
+    var owners: [String] = []
+    // `@handle`, not an e-mail address.
+    let characters = Array(all)
+    var index = 0
+    while index < characters.count {
+      if characters[index] == "@", index == 0 || !(characters[index - 1].isLetter || characters[index - 1].isNumber || characters[index - 1] == ".") {
+        var end = index + 1
+        while end < characters.count, characters[end].isLetter || characters[end].isNumber || "-_/".contains(characters[end]) {
+          end += 1
+        }
+        if end > index + 1 { owners.append(String(characters[index..<end])) }
+        index = end
+      } else {
+        index += 1
+      }
+    }
+    // `Owner: Name`, `Owners: A, B`, `Assignee - Name`, `assigned to Name`.
+    for label in ["owners:", "owner:", "assignee:", "assignees:", "owner -", "owner –", "assigned to", "owned by", "who:"] {
+      guard let range = all.range(of: label, options: .caseInsensitive) else { continue }
+      let value = all[range.upperBound...].prefix(while: { !";|)\n(".contains($0) })
+      let cut = value.range(of: " due", options: .caseInsensitive).map { value[..<$0.lowerBound] } ?? value
+      owners += cut.split(separator: ",").flatMap { $0.components(separatedBy: " and ") }
+        .map { $0.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters.subtracting(CharacterSet(charactersIn: "@-_")))) }
+        .filter { !$0.isEmpty && $0.split(separator: " ").count <= 4 }
+      break
+    }
+    // `[name] text` and `(team) text` prefixes.
+    for (open, close) in [("[", "]"), ("(", ")")] where head.hasPrefix(open) {
+      guard let end = head.firstIndex(of: Character(close)) else { continue }
+      let name = head[head.index(after: head.startIndex)..<end].trimmingCharacters(in: .whitespaces)
+      let isStatusOrTicket = name.isEmpty || name.count > 30 || name.contains(where: \.isNumber)
+        || ["x", "done", "completed", "wip", "in progress", "todo", "open", "closed"].contains(name.lowercased())
+        || ["high", "medium", "low", "critical", "urgent"].contains(name.lowercased())
+        || ActionItemType(label: name) != nil
+      if !isStatusOrTicket, name.allSatisfy({ $0.isLetter || " .-_@/&".contains($0) }) { owners.append(name) }
+    }
+    return owners
+  }
+
+  private func dueFromText(_ text: String) -> CalendarDate? {
+    for label in ["due:", "due by", "due date:", "due on", "due", "deadline:", "deadline", "eta:", "by:", "target date:", "by "] {
+      var searchStart = text.startIndex
+      while let range = text.range(of: label, options: .caseInsensitive, range: searchStart..<text.endIndex) {
+        searchStart = range.upperBound
+        if range.lowerBound > text.startIndex {
+          let before = text[text.index(before: range.lowerBound)]
+          if before.isLetter { continue }
+        }
+        let after = text[range.upperBound...].drop(while: { $0 == " " || $0 == ":" })
+        var scanner = TimeStampReader.Scanner(Array(after.prefix(40)))
+        if let date = scanner.readDate(requireYear: false)?.parts.resolve(order: order, fallbackYear: fallbackYear) {
+          return date
+        }
+      }
+    }
+    return nil
+  }
+
+  func ticketsIn(_ text: String) -> [String] {
+    var tickets: [String] = []
+    for token in InlineText.tokens(text) {
+      var word = token
+      while let last = word.last, last == "." || last == "-" { word = word.dropLast() }
+      if word.hasPrefix("#"), word.count > 1, word.dropFirst().allSatisfy(\.isNumber) {
+        tickets.append(String(word))
+        continue
+      }
+      // `ABC-123`
+      let parts = word.split(separator: "-")
+      if parts.count == 2, let key = parts.first, let number = parts.last, key.count >= 2,
+        key.first?.isLetter == true, key.allSatisfy({ ($0.isUppercase && $0.isLetter) || $0.isNumber }),
+        number.allSatisfy(\.isNumber), !number.isEmpty, !Self.notTickets.contains(String(key)),
+        !idPrefixes.contains(String(key))
+      {
+        tickets.append(String(word))
+      }
+    }
+    // `bug 123`, `issue 123`, `ticket 123`, `b/123`.
+    let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
+    for (index, word) in words.enumerated() {
+      let lowered = word.lowercased()
+      if ["bug", "issue", "ticket", "pr"].contains(lowered), index + 1 < words.count {
+        let next = words[index + 1].trimmingCharacters(in: .punctuationCharacters)
+        if !next.isEmpty, next.allSatisfy(\.isNumber) { tickets.append("\(lowered) \(next)") }
+      } else if lowered.hasPrefix("b/"), lowered.dropFirst(2).allSatisfy(\.isNumber), lowered.count > 2 {
+        tickets.append(String(word))
+      }
+      if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") {
+        tickets.append(String(word).trimmingCharacters(in: CharacterSet(charactersIn: ").,;>")))
+      }
+    }
+    return tickets
+  }
+}
+
+extension String {
+  func leftPadded(to length: Int) -> String {
+    count >= length ? self : String(repeating: "0", count: length - count) + self
+  }
+}
+
+import Foundation

@@ -1,0 +1,197 @@
+import Foundation
+
+/// Reads one Markdown file into an `IncidentReport`.
+///
+/// The steps: decode the bytes, split off front matter, parse with cmark, cut the tree into
+/// sections, then read metadata, timeline, lessons and action items from the sections.
+public struct IncidentParser: Sendable {
+  public var configuration: ParserConfiguration
+  private let vocabulary: HeadingVocabulary
+
+  public init(configuration: ParserConfiguration = ParserConfiguration()) {
+    self.configuration = configuration
+    self.vocabulary = HeadingVocabulary(extra: configuration.vocabulary)
+  }
+
+  /// Reads and parses the file at `path`.
+  public func parse(path: String) throws -> IncidentReport {
+    try parse(try SourceFile.load(path: path))
+  }
+
+  /// Parses text already read (`path` names it in messages and in the report).
+  public func parse(text: String, path: String) throws -> IncidentReport {
+    try parse(SourceFile(path: path, text: text))
+  }
+
+  public func parse(_ source: SourceFile) throws -> IncidentReport {
+    let split = try FrontMatterSplitter.split(source.text, path: source.path)
+    let document = MarkdownDocument(parsing: split.body)
+    let outline = SectionOutliner(document: document, vocabulary: vocabulary).outline()
+    let frontMatter = split.frontMatter?.values
+
+    var report = IncidentReport(source: source.path, frontMatter: frontMatter, warnings: source.warnings)
+    report.sections = outline.sections.map(\.section)
+    let order = TimeStampReader.orderEvidence(in: split.body) ?? configuration.dateOrder
+    fillMetadata(&report, outline: outline, frontMatter: frontMatter, order: order)
+
+    let zone = frontMatter?.lookup(["timezone", "timeZone", "time_zone", "tz"])?.scalarText
+      .flatMap { TimeZoneResolver.zone(named: $0) != nil ? $0 : nil }
+    report.timeline = timeline(outline, date: report.date, zone: zone, order: order)
+    if report.date == nil,
+      let firstDated = report.timeline.first(where: { $0.instant != nil })?.instant,
+      let zoneName = report.timeline.first(where: { $0.instant != nil })?.timeZone
+    {
+      var calendar = Calendar(identifier: .gregorian)
+      calendar.timeZone = TimeZoneResolver.zone(named: zoneName) ?? TimeZone(secondsFromGMT: 0) ?? .current
+      let parts = calendar.dateComponents([.year, .month, .day], from: firstDated)
+      if let y = parts.year, let m = parts.month, let d = parts.day {
+        report.date = CalendarDate(year: y, month: m, day: d)
+      }
+    }
+    report.lessons = LessonsExtractor.lessons(in: outline.sections)
+    report.actionItems = actionItems(outline, report: report, order: order)
+    report.metrics = IncidentMetricsCalculator.metrics(timeline: report.timeline, frontMatter: frontMatter)
+    return report
+  }
+
+  // MARK: - Steps
+
+  private func timeline(_ outline: Outline, date: CalendarDate?, zone: String?, order: DateOrder) -> [TimelineEntry] {
+    let context = TimelineContext(
+      date: date, zone: zone, defaultZone: configuration.defaultTimeZone, order: order,
+      fallbackYear: date?.year)
+    var extractor = TimelineExtractor(context: context)
+    let timelineSections = outline.sections.filter { $0.section.effectiveKind == .timeline }
+    if timelineSections.isEmpty {
+      // No timeline heading (pasted text, prose reports): recover timestamped lines.
+      let elsewhere = outline.preamble + outline.sections.filter {
+        ![.actionItems, .wentWell, .wentWrong, .gotLucky].contains($0.section.effectiveKind)
+      }.flatMap(\.blocks)
+      extractor.recover(from: elsewhere)
+    } else {
+      for outlined in timelineSections {
+        var sectionContext = extractor.context
+        if outlined.section.kind == .timeline { sectionContext.zone = zone }
+        extractor.context = sectionContext
+        extractor.read(outlined)
+      }
+    }
+    return extractor.entries
+  }
+
+  private func actionItems(_ outline: Outline, report: IncidentReport, order: DateOrder) -> [ActionItem] {
+    let key = report.id ?? URL(fileURLWithPath: report.source).deletingPathExtension().lastPathComponent
+    let reader = ActionItemReader(reportKey: key, order: order, fallbackYear: report.date?.year)
+    var extractor = ActionItemExtractor(reader: reader)
+    for outlined in outline.sections where outlined.section.effectiveKind == .actionItems {
+      extractor.read(outlined)
+    }
+    return extractor.items
+  }
+
+  private func fillMetadata(_ report: inout IncidentReport, outline: Outline, frontMatter: FrontMatterTable?, order: DateOrder) {
+    var found = MetadataExtractor()
+    found.read(preamble: outline.preamble, sections: outline.sections)
+    let body = found.values
+    let fm = frontMatter
+
+    func date(_ text: String?) -> CalendarDate? {
+      guard let text else { return nil }
+      if let iso = CalendarDate(iso: text.prefix(10)) { return iso }
+      return TimeStampReader.findDate(in: text)?.resolve(order: order, fallbackYear: nil)
+    }
+
+    report.title = fm?.lookup(["title"])?.scalarText ?? body[.title] ?? outline.title
+      ?? plainTextTitle(outline) ?? titleFromFileName(report.source)
+    report.id = fm?.lookup(["id", "incident_id", "incidentId", "incident-id"])?.scalarText ?? body[.id].flatMap(explicitIncidentId)
+
+    let postDate = date(fm?.lookup(["date"])?.scalarText)
+    let incidentDate = date(fm?.lookup(["incident_date", "incidentDate", "incident-date"])?.scalarText)
+      ?? date(body[.date]) ?? outline.title.flatMap { date($0) } ?? titleLineDate(outline)
+    if let incidentDate {
+      report.date = incidentDate
+      report.publishedDate = postDate == incidentDate ? nil : postDate
+    } else {
+      report.date = postDate ?? dateFromFileName(report.source)
+    }
+
+    let authors = fm?.lookup(["authors", "author", "owner", "owners"])?.stringList ?? []
+    report.authors = authors.isEmpty ? splitList(body[.authors]) : authors
+    report.status = Self.normaliseStatus(fm?.lookup(["status", "state"])?.scalarText ?? body[.status])
+    report.severity = fm?.lookup(["severity", "sev", "level"])?.scalarText ?? body[.severity]
+    let tags = fm?.lookup(["tags", "keywords"])?.stringList ?? []
+    report.tags = tags.isEmpty ? splitList(body[.tags]) : tags
+    let services = fm?.lookup(["services", "service", "components", "systems", "affected_services"])?.stringList ?? []
+    report.services = services.isEmpty ? splitList(body[.services]) : services
+  }
+
+  private func explicitIncidentId(_ text: String) -> String? {
+    text.split(separator: " ").count <= 3 ? text : nil
+  }
+
+  private func splitList(_ text: String?) -> [String] {
+    guard let text else { return [] }
+    return text.split(whereSeparator: { $0 == "," || $0 == ";" }).flatMap { $0.components(separatedBy: " and ") }
+      .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+  }
+
+  /// In pasted text with no headings, the first short line before the first section.
+  private func plainTextTitle(_ outline: Outline) -> String? {
+    guard outline.isPlainText else { return nil }
+    for block in outline.preamble where block.kind == .paragraph {
+      let text = InlineText.collapse(block.plainText)
+      let words = text.split(separator: " ").count
+      if words >= 1, words <= 10, !text.contains("\n"), let last = text.last, !".:!?,;".contains(last) {
+        return text
+      }
+    }
+    return nil
+  }
+
+  /// A short standalone line such as `Incident retrospective 25/02/2019` before the first
+  /// section.
+  private func titleLineDate(_ outline: Outline) -> CalendarDate? {
+    for block in outline.preamble where block.kind == .paragraph {
+      let text = InlineText.collapse(block.plainText)
+      let lowered = text.lowercased()
+      guard text.split(separator: " ").count <= 10,
+        ["incident", "retrospective", "postmortem", "post-mortem", "outage", "report", "review"].contains(where: lowered.contains)
+      else { continue }
+      if let parts = TimeStampReader.findDate(in: text),
+        let date = parts.resolve(order: configuration.dateOrder, fallbackYear: nil)
+      {
+        return date
+      }
+    }
+    return nil
+  }
+
+  private func titleFromFileName(_ path: String) -> String? {
+    var stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    if stem.count > 11, CalendarDate(iso: stem.prefix(10)) != nil { stem = String(stem.dropFirst(11)) }
+    let words = stem.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)
+    guard !words.isEmpty, stem != "-" else { return nil }
+    let sentence = words.joined(separator: " ")
+    return sentence.prefix(1).uppercased() + sentence.dropFirst()
+  }
+
+  private func dateFromFileName(_ path: String) -> CalendarDate? {
+    let name = URL(fileURLWithPath: path).lastPathComponent
+    return CalendarDate(iso: name.prefix(10))
+  }
+
+  /// `Draft`, `In Review`, `Complete` and similar onto the usual scale; anything else is
+  /// kept, lowercased, for the linter to judge.
+  static func normaliseStatus(_ text: String?) -> String? {
+    guard let text else { return nil }
+    let words = InlineText.normalisedWords(text)
+    switch words {
+    case "": return nil
+    case "draft", "wip", "work in progress", "in progress", "drafting": return "draft"
+    case "in review", "review", "under review", "reviewing", "ready for review", "in-review": return "in-review"
+    case "final", "complete", "completed", "done", "approved", "closed", "reviewed": return "final"
+    case "published", "public", "released": return "published"
+    default: return words.replacingOccurrences(of: " ", with: "-")
+    }
+  }
+}

@@ -1,0 +1,186 @@
+/// Cuts a document into sections.
+///
+/// A section starts at a Markdown heading (ATX or setext, any level), at a paragraph that
+/// is only a bold known section name (`**Impact**`), at a short plain line that is exactly a
+/// known section name (pasted text), or at a bold-label bullet (`- **Impact**: ...`) in a
+/// list of such labels. The document's first H1 is its title, not a section, unless it is
+/// itself a known section name.
+struct SectionOutliner {
+  let document: MarkdownDocument
+  let vocabulary: HeadingVocabulary
+
+  private struct OpenSection {
+    var level: Int
+    var kind: SectionKind
+  }
+
+  func outline() -> Outline {
+    var outline = Outline()
+    var stack: [OpenSection] = []
+    var lastHeadingLevel = 1
+    let blocks = document.root.children
+    outline.isPlainText = !blocks.contains { $0.headingLevel != nil }
+
+    func open(_ kind: SectionKind, heading: String, level: Int, range: SourceRange, body: [MarkdownNode]) {
+      while let top = stack.last, top.level >= level { stack.removeLast() }
+      let within = stack.last(where: { $0.kind != .custom })?.kind
+      stack.append(OpenSection(level: level, kind: kind))
+      let section = Section(kind: kind, heading: heading, level: level, within: within, range: range)
+      outline.sections.append(OutlineSection(section: section, blocks: body))
+    }
+
+    func append(_ block: MarkdownNode) {
+      if outline.sections.isEmpty {
+        outline.preamble.append(block)
+      } else {
+        outline.sections[outline.sections.count - 1].blocks.append(block)
+      }
+    }
+
+    func pseudoLevel(for kind: SectionKind) -> Int {
+      if kind.isLessonList, let lessons = stack.last(where: { $0.kind == .lessonsLearned }) {
+        return min(6, lessons.level + 1)
+      }
+      return min(6, lastHeadingLevel + 1)
+    }
+
+    var sawHeading = false
+    for block in blocks {
+      let currentKind = stack.last(where: { $0.kind != .custom })?.kind
+      switch block.kind {
+      case .heading(let level):
+        let text = InlineText.collapse(block.plainText)
+        defer { sawHeading = true }
+        if !sawHeading, level == 1, outline.title == nil, !vocabulary.isExactPhrase(text),
+          !MetadataLabel.isLabel(text)
+        {
+          outline.title = text
+          outline.titleLine = block.range?.start.line
+          continue
+        }
+        lastHeadingLevel = level
+        open(
+          vocabulary.kind(of: text), heading: text, level: level,
+          range: block.range ?? SourceRange(lines: 1...1), body: [])
+      case .paragraph:
+        if let (label, rest) = boldLabel(block), label.kind != .custom {
+          open(
+            label.kind, heading: label.text, level: pseudoLevel(for: label.kind),
+            range: block.range ?? SourceRange(lines: 1...1), body: rest.map { [$0] } ?? [])
+        } else if let kind = plainLabel(block) {
+          if outline.isPlainText { lastHeadingLevel = kind.isLessonList ? lastHeadingLevel : 1 }
+          open(
+            kind, heading: InlineText.collapse(block.plainText), level: pseudoLevel(for: kind),
+            range: block.range ?? SourceRange(lines: 1...1), body: [])
+        } else {
+          append(block)
+        }
+      case .list where currentKind == nil || currentKind == .custom:
+        let labelled = block.children.compactMap { item in
+          item.children.first.flatMap { boldLabel($0, requireColon: true) }
+        }.filter { $0.0.kind != .custom }
+        guard labelled.count >= 2 else {
+          append(block)
+          continue
+        }
+        for item in block.children {
+          if let first = item.children.first, let (label, rest) = boldLabel(first, requireColon: true),
+            label.kind != .custom
+          {
+            let body = (rest.map { [$0] } ?? []) + item.children.dropFirst()
+            open(
+              label.kind, heading: label.text, level: min(6, lastHeadingLevel + 1),
+              range: item.range ?? SourceRange(lines: 1...1), body: body)
+          } else {
+            var list = block
+            list.children = [item]
+            list.range = item.range
+            append(list)
+          }
+        }
+      default:
+        append(block)
+      }
+    }
+    for index in outline.sections.indices {
+      finish(&outline.sections[index])
+    }
+    return outline
+  }
+
+  /// Sets the body lines and Markdown source of a section from its blocks.
+  private func finish(_ outlined: inout OutlineSection) {
+    let starts = outlined.blocks.compactMap { $0.range?.start.line }
+    let ends = outlined.blocks.compactMap { $0.range?.end.line }
+    guard let first = starts.min(), let last = ends.max() else { return }
+    var lower = first
+    if lower <= outlined.section.range.end.line { lower = outlined.section.range.end.line + 1 }
+    if lower > last {
+      // The body shares the heading's lines (a bold label with text after it).
+      outlined.section.bodyLines = first...last
+      outlined.section.body = document.source(lines: first...last)
+      return
+    }
+    outlined.section.bodyLines = lower...last
+    outlined.section.body = document.source(lines: lower...last)
+  }
+
+  struct Label {
+    var text: String
+    var kind: SectionKind
+  }
+
+  /// `**Impact**`, `**Impact:**`, `**Impact**: text` and `**Impact**` followed by more lines:
+  /// the label and whatever body follows it in the same paragraph.
+  func boldLabel(_ block: MarkdownNode, requireColon: Bool = false) -> (Label, MarkdownNode?)? {
+    guard block.kind == .paragraph, let first = block.children.first, first.kind == .strong else {
+      return nil
+    }
+    var labelText = InlineText.collapse(first.plainText)
+    var hasColon = labelText.hasSuffix(":")
+    var restStart = 1
+    // A colon right after the bold text.
+    if block.children.count > 1, case .text(let t) = block.children[1].kind {
+      let trimmed = t.drop(while: { $0 == " " })
+      if trimmed.hasPrefix(":") {
+        hasColon = true
+        let after = trimmed.dropFirst().drop(while: { $0 == " " })
+        if after.isEmpty { restStart = 2 }
+      }
+    }
+    if requireColon && !hasColon { return nil }
+    labelText = labelText.trimmingCharacters(in: CharacterSet(charactersIn: ": "))
+    guard !labelText.isEmpty, labelText.split(separator: " ").count <= 8 else { return nil }
+    let remaining = Array(block.children.dropFirst(restStart))
+    let restText = InlineText.collapse(MarkdownNode(kind: .paragraph, children: remaining).plainText)
+    // `**Impact**` alone on its line (or with a colon) is a label; `**Impact** was big` is prose.
+    let onlyLabel = restText.isEmpty || restText == ":"
+    let breakFollows = remaining.first.map { $0.kind == .softBreak || $0.kind == .lineBreak } ?? false
+    guard onlyLabel || hasColon || breakFollows else { return nil }
+    let kind = vocabulary.kind(of: labelText)
+    var rest: MarkdownNode?
+    if !onlyLabel {
+      var body = remaining
+      if case .text(let t)? = body.first?.kind {
+        let trimmed = t.drop(while: { $0 == " " || $0 == ":" })
+        body[0].kind = .text(String(trimmed))
+      }
+      rest = MarkdownNode(kind: .paragraph, range: block.range, children: body)
+    }
+    return (Label(text: labelText, kind: kind), rest)
+  }
+
+  /// A paragraph of one short line that is exactly a known section name.
+  private func plainLabel(_ block: MarkdownNode) -> SectionKind? {
+    guard block.children.allSatisfy({ if case .text = $0.kind { return true } else { return false } })
+    else { return nil }
+    let text = InlineText.collapse(block.plainText)
+    guard !text.isEmpty, text.count <= 60, !text.contains("\n"),
+      text.split(separator: " ").count <= 6, !text.hasSuffix("."), vocabulary.isExactPhrase(text)
+    else { return nil }
+    let kind = vocabulary.kind(of: text)
+    return kind == .custom ? nil : kind
+  }
+}
+
+import Foundation

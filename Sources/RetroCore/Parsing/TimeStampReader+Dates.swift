@@ -1,0 +1,136 @@
+extension TimeStampReader.Scanner {
+  struct ReadDate {
+    var parts: DateParts
+    var end: Int
+  }
+
+  /// Reads a date at the cursor: `2019-02-25`, `25/02/2019`, `12-05` (only before a time),
+  /// `Jan 14`, `June 14th, 2022`, `6th Nov 2023`, `22/Mar/2022`. The cursor is left where
+  /// it was; the result says where the date ends.
+  mutating func readDate(requireYear: Bool, timeMustFollow: Bool = false) -> ReadDate? {
+    let start = index
+    defer { index = start }
+    if let numeric = readNumericDate(requireYear: requireYear) { return numeric }
+    index = start
+    if let named = readNamedMonthDate(requireYear: requireYear) { return named }
+    return nil
+  }
+
+  private mutating func readNumericDate(requireYear: Bool) -> ReadDate? {
+    guard let first = readNumber() else { return nil }
+    guard let separator = current, "-/.".contains(separator) else { return nil }
+    index += 1
+    if first.digits == 4 {
+      guard let month = readNumber(maxDigits: 2), current == separator else { return nil }
+      index += 1
+      guard let day = readNumber(maxDigits: 2), (1...12).contains(month.value), (1...31).contains(day.value)
+      else { return nil }
+      return ReadDate(
+        parts: DateParts(year: first.value, first: month.value, second: day.value, ordered: true),
+        end: index)
+    }
+    guard first.digits <= 2 else { return nil }
+    // `22/Mar/2022`
+    let wordMark = index
+    if let word = readWord(), let month = TimeStampReader.months[word.lowercased()] {
+      guard current == separator else { return nil }
+      index += 1
+      guard let year = readNumber(), year.digits == 4 else { return nil }
+      return ReadDate(
+        parts: DateParts(year: year.value, first: month, second: first.value, ordered: true), end: index)
+    }
+    index = wordMark
+    guard let second = readNumber(maxDigits: 2) else { return nil }
+    guard (1...31).contains(first.value), (1...31).contains(second.value),
+      first.value <= 12 || second.value <= 12
+    else { return nil }
+    if current == separator, let year = peekYear(at: index + 1) {
+      index += 1 + year.digits
+      let fullYear = year.digits == 2 ? 2000 + year.value : year.value
+      return ReadDate(
+        parts: DateParts(year: fullYear, first: first.value, second: second.value, ordered: false),
+        end: index)
+    }
+    // `12-05 16:21` (k8s): a day and month with no year, only when a time follows.
+    guard !requireYear, separator != ".", current == " " else { return nil }
+    let end = index
+    skipSpaces()
+    let timeStart = index
+    guard readTime() != nil else { return nil }
+    index = timeStart
+    return ReadDate(
+      parts: DateParts(year: nil, first: first.value, second: second.value, ordered: false), end: end)
+  }
+
+  private func peekYear(at position: Int) -> (value: Int, digits: Int)? {
+    var copy = self
+    copy.index = position
+    guard let year = copy.readNumber(), year.digits == 4 || year.digits == 2 else { return nil }
+    return year
+  }
+
+  private mutating func readNamedMonthDate(requireYear: Bool) -> ReadDate? {
+    let start = index
+    // Month first: `Jan 14`, `June 14th, 2022`, `March 31st, 2024`.
+    if let word = readWord(), let month = TimeStampReader.months[word.lowercased()] {
+      if current == "." { index += 1 }
+      skipSpaces()
+      guard let day = readNumber(maxDigits: 2), (1...31).contains(day.value) else { return nil }
+      skipOrdinalSuffix()
+      var end = index
+      var year: Int?
+      let mark = index
+      if current == "," { index += 1 }
+      skipSpaces()
+      if let y = readNumber(), y.digits == 4 {
+        year = y.value
+        end = index
+      } else {
+        index = mark
+      }
+      if requireYear && year == nil { return nil }
+      return ReadDate(parts: DateParts(year: year, first: month, second: day.value, ordered: true), end: end)
+    }
+    index = start
+    // Day first: `6th Nov 2023`, `14 January 2019`, `01 Mar 2019`.
+    guard let day = readNumber(maxDigits: 2), (1...31).contains(day.value) else { return nil }
+    skipOrdinalSuffix()
+    skipSpaces()
+    guard let word = readWord(), let month = TimeStampReader.months[word.lowercased()] else {
+      return nil
+    }
+    if current == "." { index += 1 }
+    var end = index
+    var year: Int?
+    let mark = index
+    if current == "," { index += 1 }
+    skipSpaces()
+    if let y = readNumber(), y.digits == 4 {
+      year = y.value
+      end = index
+    } else {
+      index = mark
+    }
+    if requireYear && year == nil { return nil }
+    return ReadDate(parts: DateParts(year: year, first: month, second: day.value, ordered: true), end: end)
+  }
+
+  private mutating func skipOrdinalSuffix() {
+    let mark = index
+    if let word = readWord(), ["st", "nd", "rd", "th"].contains(word.lowercased()) { return }
+    index = mark
+  }
+
+  /// After a stamp: closing markup, then one separator (`:`, `-`, `–`, `—`, `|`, `,`,
+  /// `:::::`), then spaces; returns where the rest of the line starts.
+  mutating func skipSeparator() -> Int {
+    while let c = current, " \t*_`])".contains(c) { index += 1 }
+    if let c = current, ":-–—|,.".contains(c) {
+      while let d = current, d == c { index += 1 }
+    }
+    while let c = current, " \t*_`".contains(c) { index += 1 }
+    return min(index, chars.count)
+  }
+}
+
+import Foundation

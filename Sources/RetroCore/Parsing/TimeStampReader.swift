@@ -1,0 +1,98 @@
+/// Reads the date and time stamps that start timeline entries, in the many ways people
+/// write them, without regular expressions (this runs on every candidate line).
+public enum TimeStampReader {
+  static let months: [String: Int] = [
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9,
+    "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12,
+    "december": 12,
+  ]
+  static let weekdays: Set<String> = [
+    "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs",
+    "thursday", "fri", "friday", "sat", "saturday", "sun", "sunday",
+  ]
+  static let zoneWords: Set<String> = [
+    "UTC", "GMT", "Z", "PST", "PDT", "PT", "MST", "MDT", "MT", "CST", "CDT", "CT", "EST", "EDT",
+    "ET", "CET", "CEST", "BST", "WET", "WEST", "EET", "EEST", "IST", "JST", "KST", "AEST", "AEDT",
+    "ACST", "AWST", "NZST", "NZDT", "HKT", "SGT", "MSK", "BRT", "ART", "Eastern", "Pacific",
+    "Central", "Mountain",
+  ]
+
+  /// Reads a stamp at the start of `line`; nil when the line does not start with one.
+  public static func read(_ line: some StringProtocol) -> TimeStamp? {
+    var scanner = Scanner(Array(line.prefix(240)))
+    var approximate = scanner.skipLeadingMarkup()
+    if scanner.skipWord(in: ["approx", "approx.", "approximately", "around", "about", "ca", "ca."]) {
+      approximate = true
+      scanner.skipSpaces()
+    }
+    let start = scanner.index
+    if let unreadable = scanner.readPlaceholder() {
+      return TimeStamp(
+        text: unreadable, date: nil, hour: nil, minute: nil, second: nil, zone: nil,
+        approximate: approximate, unreadable: true,
+        remainder: rest(of: line, from: scanner.skipSeparator()))
+    }
+    guard let stamp = scanner.readStamp() else { return nil }
+    let text = String(scanner.chars[start..<stamp.end]).trimmingCharacters(in: .whitespaces)
+      .trimmingCharacters(in: CharacterSet(charactersIn: "*_`,"))
+    scanner.index = stamp.end
+    return TimeStamp(
+      text: text, date: stamp.date, hour: stamp.hour, minute: stamp.minute, second: stamp.second,
+      zone: stamp.zone, approximate: approximate, unreadable: false,
+      remainder: rest(of: line, from: scanner.skipSeparator()))
+  }
+
+  private static func rest(of line: some StringProtocol, from offset: Int) -> String {
+    String(line.dropFirst(offset)).trimmingCharacters(in: .whitespaces)
+  }
+
+  /// Finds the first full date (with a year, or with a month name) anywhere in `text`.
+  public static func findDate(in text: some StringProtocol) -> DateParts? {
+    let chars = Array(text.prefix(400))
+    var index = 0
+    while index < chars.count {
+      let c = chars[index]
+      let atWordStart = index == 0 || !(chars[index - 1].isLetter || chars[index - 1].isNumber)
+      if atWordStart, c.isNumber || c.isLetter {
+        var scanner = Scanner(chars)
+        scanner.index = index
+        if let date = scanner.readDate(requireYear: c.isNumber) { return date.parts }
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  /// Every numeric date in `text`, for settling day/month order across a document.
+  public static func orderEvidence(in text: some StringProtocol) -> DateOrder? {
+    var dayFirst = 0
+    var monthFirst = 0
+    var scanner = Scanner(Array(text))
+    while scanner.index < scanner.chars.count {
+      let c = scanner.chars[scanner.index]
+      let atWordStart = scanner.index == 0 || !scanner.chars[scanner.index - 1].isNumber
+      if c.isNumber, atWordStart {
+        let mark = scanner.index
+        if let date = scanner.readDate(requireYear: false) {
+          if let evidence = date.parts.evidence {
+            if evidence == .dayFirst { dayFirst += 1 } else { monthFirst += 1 }
+          }
+          scanner.index = max(date.end, mark + 1)
+          continue
+        }
+        scanner.index = mark
+        while scanner.index < scanner.chars.count, scanner.chars[scanner.index].isNumber {
+          scanner.index += 1
+        }
+        continue
+      }
+      scanner.index += 1
+    }
+    if dayFirst > monthFirst { return .dayFirst }
+    if monthFirst > dayFirst { return .monthFirst }
+    return nil
+  }
+}
+
+import Foundation

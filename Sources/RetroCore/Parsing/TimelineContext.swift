@@ -1,0 +1,45 @@
+import Foundation
+
+/// What carries from one timeline entry to the next: the day, the zone, the last time seen.
+struct TimelineContext {
+  var date: CalendarDate?
+  var zone: String?
+  var defaultZone: String
+  var order: DateOrder
+  var fallbackYear: Int?
+  /// Minutes past midnight of the previous timed entry, for rolling over midnight.
+  var previousMinutes: Int?
+
+  /// Resolves a stamp into an instant, carrying its date forward and rolling a time that
+  /// jumps back by more than twelve hours over to the next day (23:50 then 00:10).
+  mutating func resolve(_ stamp: TimeStamp, tableZone: String? = nil) -> (Date?, String?) {
+    let zoneName = stamp.zone ?? tableZone ?? zone ?? defaultZone
+    if stamp.unreadable { return (nil, zoneName) }
+    var day = date
+    if let parts = stamp.date, let explicit = parts.resolve(order: order, fallbackYear: date?.year ?? fallbackYear) {
+      day = explicit
+      date = explicit
+      previousMinutes = nil
+    }
+    guard let hour = stamp.hour, let minute = stamp.minute else {
+      guard stamp.date != nil, let day else { return (nil, zoneName) }
+      return (instant(day, 0, 0, 0, zoneName), zoneName)
+    }
+    let minutes = hour * 60 + minute
+    if stamp.date == nil, let previous = previousMinutes, previous - minutes > 12 * 60, let current = day {
+      day = current.next
+      date = day
+    }
+    previousMinutes = minutes
+    guard let day else { return (nil, zoneName) }
+    return (instant(day, hour, minute, stamp.second ?? 0, zoneName), zoneName)
+  }
+
+  private func instant(_ day: CalendarDate, _ hour: Int, _ minute: Int, _ second: Int, _ zoneName: String) -> Date? {
+    guard let zone = TimeZoneResolver.zone(named: zoneName) else { return nil }
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = zone
+    return calendar.date(
+      from: DateComponents(year: day.year, month: day.month, day: day.day, hour: hour, minute: minute, second: second))
+  }
+}

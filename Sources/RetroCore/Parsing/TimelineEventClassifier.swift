@@ -1,0 +1,35 @@
+/// Gives a timeline entry its milestone kind from its words.
+enum TimelineEventClassifier {
+  private static let explicitStart = ["outage start", "incident start", "impact start", "outage begins", "incident begins", "impact begins"]
+  private static let resolved = [
+    "resolved", "fully recovered", "fully restored", "back to normal", "up again", "all clear",
+    "incident closed", "service restored", "services restored", "recovered", "is fixed", "was fixed",
+    "fully operational", "back online", "operating normally", "returned to normal", "outage ends",
+    "outage ended", "incident ends", "incident ended", "closed the incident",
+  ]
+  private static let mitigated = [
+    "mitigated", "mitigation", "rolled back", "rollback", "roll back", "reverted", "revert ",
+    "workaround", "failed over", "failover", "stopped draining", "partially restored",
+    "partial recovery", "stabilised", "stabilized", "error rate dropped", "errors dropped",
+  ]
+  private static let detected = [
+    "alert", "alarm", "paged", "page from", "got a page", "pagerduty", "detected", "noticed",
+    "first report", "reported by", "customers reported", "users reported", "monitor",
+    "on-call was", "oncall", "discovered", "became aware", "notified",
+  ]
+  private static let started = [
+    "started", "began", "begin", "deployed", "deploy ", "deployment", "rolled out", "rollout",
+    "created", "introduced", "merged", "released", "published", "kicked off", "enabled",
+  ]
+
+  static func kind(of text: String) -> TimelineEventKind? {
+    let lowered = text.lowercased()
+    func has(_ phrases: [String]) -> Bool { phrases.contains { lowered.contains($0) } }
+    if has(explicitStart) { return .start }
+    if has(resolved) && !lowered.contains("unresolved") { return .resolved }
+    if has(mitigated) { return .mitigated }
+    if has(detected) { return .detected }
+    if has(started) { return .start }
+    return nil
+  }
+}

@@ -1,0 +1,199 @@
+/// Reads timeline entries from the blocks of timeline sections: bullets, numbered items,
+/// table rows, plain lines and one heading per entry.
+struct TimelineExtractor {
+  var context: TimelineContext
+  private(set) var entries: [TimelineEntry] = []
+  /// The entry that following plain lines continue, while reading one block.
+  private var openEntry: Int?
+
+  init(context: TimelineContext) {
+    self.context = context
+  }
+
+  /// Reads one timeline section (or sub-section) in order.
+  mutating func read(_ outlined: OutlineSection) {
+    let heading = outlined.section.heading
+    if let zone = TimeZoneResolver.zoneMentioned(in: heading) { context.zone = zone }
+    openEntry = nil
+    if outlined.section.kind == .custom || outlined.section.kind != .timeline,
+      let stamp = TimeStampReader.read(heading)
+    {
+      if stamp.hasTime || stamp.unreadable {
+        add(stamp, line: outlined.section.range.start.line, textFallback: stamp.remainder)
+      } else if stamp.date != nil {
+        _ = context.resolve(stamp)
+      }
+    } else if let date = TimeStampReader.findDate(in: heading), outlined.section.kind == .timeline {
+      // `Timeline (2019-02-25, UTC)`: the date carries to the entries.
+      let stamp = TimeStamp(
+        text: "", date: date, hour: nil, minute: nil, second: nil, zone: nil, approximate: false,
+        unreadable: false, remainder: "")
+      _ = context.resolve(stamp)
+    }
+    for block in outlined.blocks { read(block, topLevel: true) }
+  }
+
+  /// Reads timestamped lines found elsewhere in a report that has no timeline section.
+  mutating func recover(from blocks: [MarkdownNode]) {
+    for block in blocks {
+      switch block.kind {
+      case .list:
+        let stamped = block.children.filter { item in
+          guard let first = item.children.first, first.kind == .paragraph else { return false }
+          return TimeStampReader.read(firstLine(of: first)).map { $0.hasTime } ?? false
+        }
+        if stamped.count >= 2 { read(block, topLevel: false) }
+      case .paragraph:
+        let lines = block.plainText.split(separator: "\n")
+        let stamped = lines.filter { TimeStampReader.read(Self.stripBullet($0)).map { $0.hasTime } ?? false }
+        if !stamped.isEmpty { readParagraph(block, stampedOnly: true) }
+      default:
+        break
+      }
+    }
+  }
+
+  private mutating func read(_ block: MarkdownNode, topLevel: Bool) {
+    switch block.kind {
+    case .paragraph:
+      readParagraph(block, stampedOnly: false)
+    case .list:
+      openEntry = nil
+      for item in block.children { readItem(item, topLevel: topLevel) }
+      openEntry = nil
+    case .table:
+      openEntry = nil
+      readTable(block)
+    case .blockQuote:
+      for child in block.children { read(child, topLevel: topLevel) }
+    default:
+      break
+    }
+  }
+
+  private mutating func readItem(_ item: MarkdownNode, topLevel: Bool) {
+    let line = item.range?.start.line ?? 1
+    guard let first = item.children.first, first.kind == .paragraph else {
+      for child in item.children { read(child, topLevel: false) }
+      return
+    }
+    let text = InlineText.collapse(first.plainText)
+    let nested = item.children.dropFirst()
+    let stamp = TimeStampReader.read(firstLine(of: first))
+    if let stamp, stamp.hasTime || stamp.unreadable {
+      let rest = InlineText.collapse(
+        ([stamp.remainder] + first.plainText.split(separator: "\n").dropFirst().map(String.init))
+          .joined(separator: " "))
+      add(stamp, line: line, textFallback: rest)
+      for child in nested where child.kind != .paragraph { read(child, topLevel: false) }
+    } else if let stamp, stamp.date != nil, InlineText.collapse(stamp.remainder).isEmpty {
+      _ = context.resolve(stamp)
+      for child in nested { read(child, topLevel: false) }
+    } else if let stamp, stamp.date != nil {
+      add(stamp, line: line, textFallback: InlineText.collapse(stamp.remainder))
+      for child in nested { read(child, topLevel: false) }
+    } else {
+      if topLevel {
+        entries.append(TimelineEntry(timeText: "", instant: nil, text: text, kind: TimelineEventClassifier.kind(of: text), line: line))
+      }
+      for child in nested where child.kind != .paragraph { read(child, topLevel: false) }
+    }
+  }
+
+  private mutating func readParagraph(_ block: MarkdownNode, stampedOnly: Bool) {
+    let startLine = block.range?.start.line ?? 1
+    let lines = block.plainText.split(separator: "\n", omittingEmptySubsequences: false)
+    var hadEntry = false
+    for (offset, rawLine) in lines.enumerated() {
+      let line = Self.stripBullet(rawLine)
+      if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+      if let stamp = TimeStampReader.read(line) {
+        if stamp.hasTime || stamp.unreadable || !InlineText.collapse(stamp.remainder).isEmpty {
+          add(stamp, line: startLine + offset, textFallback: InlineText.collapse(stamp.remainder))
+          openEntry = entries.count - 1
+          hadEntry = true
+          continue
+        }
+        if stamp.date != nil {
+          _ = context.resolve(stamp)
+          continue
+        }
+      }
+      if let open = openEntry, !stampedOnly {
+        let joined = entries[open].text.isEmpty ? String(line) : entries[open].text + " " + line
+        entries[open].text = InlineText.collapse(joined)
+        if entries[open].kind == nil { entries[open].kind = TimelineEventClassifier.kind(of: entries[open].text) }
+      } else if !stampedOnly, !hadEntry, let zone = TimeZoneResolver.zoneMentioned(in: String(line)),
+        line.lowercased().contains("time") || line.split(separator: " ").count <= 6
+      {
+        context.zone = zone
+      }
+    }
+    if !stampedOnly, let open = openEntry, !entries[open].text.isEmpty { openEntry = nil }
+  }
+
+  private mutating func readTable(_ table: MarkdownNode) {
+    let rows = table.children
+    guard let header = rows.first, case .tableRow(true) = header.kind else { return }
+    let titles = header.children.map { InlineText.collapse($0.plainText) }
+    let timeColumns = titles.indices.filter { index in
+      let lowered = titles[index].lowercased()
+      return ["time", "date", "when", "timestamp", "day", "hour"].contains { lowered.contains($0) }
+    }
+    let columns = timeColumns.isEmpty ? [0] : timeColumns
+    let tableZone = titles.lazy.compactMap { TimeZoneResolver.zoneMentioned(in: $0) }.first
+    let eventColumn = titles.indices.first { index in
+      let lowered = titles[index].lowercased()
+      return !columns.contains(index)
+        && ["event", "description", "what", "action", "detail", "activity", "update", "note"].contains { lowered.contains($0) }
+    } ?? titles.indices.first { !columns.contains($0) }
+    for row in rows.dropFirst() {
+      let cells = row.children.map { InlineText.collapse($0.plainText) }
+      let line = row.range?.start.line ?? 1
+      let timeText = columns.compactMap { $0 < cells.count ? cells[$0] : nil }
+        .filter { !$0.isEmpty }.joined(separator: " ")
+      let event = eventColumn.flatMap { $0 < cells.count ? cells[$0] : nil } ?? ""
+      var fields: [String: String] = [:]
+      for (index, cell) in cells.enumerated() where !columns.contains(index) && index != eventColumn && !cell.isEmpty {
+        fields[index < titles.count && !titles[index].isEmpty ? titles[index] : "column \(index + 1)"] = cell
+      }
+      if cells.allSatisfy(\.isEmpty) { continue }
+      if let stamp = TimeStampReader.read(timeText) {
+        let text = [stamp.remainder, event].filter { !$0.isEmpty }.joined(separator: " ")
+        add(stamp, line: line, textFallback: text, tableZone: tableZone, fields: fields)
+      } else {
+        entries.append(
+          TimelineEntry(
+            timeText: timeText, instant: nil, text: event,
+            kind: TimelineEventClassifier.kind(of: event), line: line, fields: fields))
+      }
+    }
+  }
+
+  private mutating func add(
+    _ stamp: TimeStamp, line: Int, textFallback: String, tableZone: String? = nil, fields: [String: String] = [:]
+  ) {
+    let (instant, zone) = context.resolve(stamp, tableZone: tableZone)
+    let text = InlineText.collapse(textFallback)
+    entries.append(
+      TimelineEntry(
+        timeText: stamp.text, instant: instant, text: text,
+        kind: TimelineEventClassifier.kind(of: text), timeZone: instant == nil && stamp.zone == nil ? nil : zone,
+        line: line, fields: fields))
+  }
+
+  private func firstLine(of paragraph: MarkdownNode) -> String {
+    String(paragraph.plainText.split(separator: "\n", maxSplits: 1).first ?? "")
+  }
+
+  /// Drops a pasted bullet (`•`, `◦`, `▪`) from the start of a line.
+  static func stripBullet(_ line: Substring) -> Substring {
+    let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
+    if let first = trimmed.first, "•◦▪‣·".contains(first) {
+      return trimmed.dropFirst().drop(while: { $0 == " " })
+    }
+    return line
+  }
+}
+
+import Foundation
