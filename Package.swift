@@ -32,12 +32,12 @@ let package = Package(
     .testTarget(
       name: "RetroCoreTests",
       dependencies: ["RetroCore"],
-      resources: [.copy("Fixtures")]
+      exclude: ["Fixtures"]
     ),
     .testTarget(
       name: "RetroCLITests",
-      dependencies: ["RetroCore"],
-      resources: [.copy("Fixtures")]
+      dependencies: ["RetroCore", "retro"],
+      exclude: ["Fixtures"]
     ),
   ]
 )

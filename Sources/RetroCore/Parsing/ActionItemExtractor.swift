@@ -41,6 +41,15 @@ struct ActionItemExtractor {
           line: section.range.start.line, group: nil, doneByGroup: doneByGroup))
       return
     }
+    if outlined.fromBulletLabel, let first = outlined.blocks.first, first.kind == .paragraph {
+      // `- **Review actions**: add an alert`: the text after the label is an item.
+      items.append(
+        reader.item(
+          head: first.plainText, all: first.plainText, links: first.linkDestinations,
+          line: section.range.start.line, group: nil, doneByGroup: doneByGroup))
+      for block in outlined.blocks.dropFirst() { read(block, group: group, doneByGroup: doneByGroup) }
+      return
+    }
     for block in outlined.blocks { read(block, group: group, doneByGroup: doneByGroup) }
   }
 

@@ -76,21 +76,25 @@ struct SectionOutliner {
           append(block)
         }
       case .list where currentKind == nil || currentKind == .custom:
-        let labelled = block.children.compactMap { item in
-          item.children.first.flatMap { boldLabel($0, requireColon: true) }
-        }.filter { $0.0.kind != .custom }
+        func label(of item: MarkdownNode) -> (Label, MarkdownNode?)? {
+          guard let first = item.children.first else { return nil }
+          // `- **Key events**` with nested bullets needs no colon.
+          let hasNested = item.children.count > 1
+          guard let found = boldLabel(first, requireColon: !hasNested), found.0.kind != .custom else { return nil }
+          return found
+        }
+        let labelled = block.children.compactMap(label(of:))
         guard labelled.count >= 2 else {
           append(block)
           continue
         }
         for item in block.children {
-          if let first = item.children.first, let (label, rest) = boldLabel(first, requireColon: true),
-            label.kind != .custom
-          {
+          if let (label, rest) = label(of: item) {
             let body = (rest.map { [$0] } ?? []) + item.children.dropFirst()
             open(
               label.kind, heading: label.text, level: min(6, lastHeadingLevel + 1),
               range: item.range ?? SourceRange(lines: 1...1), body: body)
+            outline.sections[outline.sections.count - 1].fromBulletLabel = rest != nil
           } else {
             var list = block
             list.children = [item]

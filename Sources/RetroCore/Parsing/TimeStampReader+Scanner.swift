@@ -109,7 +109,8 @@ extension TimeStampReader {
         let afterDate = index
         _ = readWeekday()
         skipDateTimeSeparator()
-        if readTime() == nil { index = afterDate }
+        let beforeTime = index
+        index = readTime() == nil ? afterDate : beforeTime
       }
       guard date != nil || current?.isNumber == true else {
         index = start
@@ -126,7 +127,9 @@ extension TimeStampReader {
           stamp.zone = zone
           end = index
         }
+        let beforeDual = index
         skipDualTime()
+        if index != beforeDual { end = index }
         if date == nil {
           // A date after the time: `11:10 6th Nov 2023`, `13:55 PM PST Saturday Oct 30th`.
           let mark = index

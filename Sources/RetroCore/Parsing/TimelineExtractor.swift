@@ -92,6 +92,9 @@ struct TimelineExtractor {
     } else if let stamp, stamp.date != nil {
       add(stamp, line: line, textFallback: InlineText.collapse(stamp.remainder))
       for child in nested { read(child, topLevel: false) }
+    } else if let (label, labelled) = labelledStamp(text), labelled.hasTime {
+      // `First detected: 2023-08-04 09:14`: a milestone named before its time.
+      add(labelled, line: line, textFallback: [label, labelled.remainder].filter { !$0.isEmpty }.joined(separator: " "))
     } else {
       if topLevel {
         entries.append(TimelineEntry(timeText: "", instant: nil, text: text, kind: TimelineEventClassifier.kind(of: text), line: line))
@@ -180,6 +183,16 @@ struct TimelineExtractor {
         timeText: stamp.text, instant: instant, text: text,
         kind: TimelineEventClassifier.kind(of: text), timeZone: instant == nil && stamp.zone == nil ? nil : zone,
         line: line, fields: fields))
+  }
+
+  /// `Label: stamp`, with a label of at most four words.
+  private func labelledStamp(_ text: String) -> (String, TimeStamp)? {
+    guard let colon = text.firstIndex(of: ":") else { return nil }
+    let label = text[..<colon]
+    guard !label.isEmpty, label.split(separator: " ").count <= 4, !label.contains(where: \.isNumber),
+      let stamp = TimeStampReader.read(text[text.index(after: colon)...])
+    else { return nil }
+    return (String(label), stamp)
   }
 
   private func firstLine(of paragraph: MarkdownNode) -> String {
