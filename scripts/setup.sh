@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs the C libraries retro builds against (Debian/Ubuntu), only when missing.
+set -euo pipefail
+need=()
+command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
+if ! pkg-config --exists libcmark 2>/dev/null; then need+=(libcmark-dev); fi
+if [ ${#need[@]} -gt 0 ]; then
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  echo "installing ${need[*]}" >&2
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+command -v swift >/dev/null 2>&1 || { echo "swift is not on PATH: install Swift 6 first" >&2; exit 2; }
