@@ -95,4 +95,19 @@ struct TimelineTests {
     #expect(report.metrics.timeToDetect == 3600)
     #expect(report.metrics.timeToResolve == 5400)
   }
+
+  @Test("a zone stated before the timeline applies; a time range is not a zone")
+  func statedZoneAndRanges() throws {
+    let report = try parse("---\ndate: 2019-03-26\n---\nAll times in PDT.\n\n## Timeline\n- 02:00-04:30 maintenance window\n- 05:00 paged\n")
+    #expect(report.timeline.map(\.instant) == [utc("2019-03-26T09:00:00Z"), utc("2019-03-26T12:00:00Z")])
+    #expect(report.timeline.map(\.timeZone) == ["PDT", "PDT"])
+  }
+
+  @Test("milestones named before their time, with or without a colon")
+  func labelledMilestones() throws {
+    let report = try parse("- **Key events**\n  - First detected 2025-10-13 08:59\n  - Resolved: 2025-10-13 18:56\n- **Impact**: staging only\n")
+    #expect(report.timeline.map(\.instant) == [utc("2025-10-13T08:59:00Z"), utc("2025-10-13T18:56:00Z")])
+    #expect(report.timeline.map(\.kind) == [.detected, .resolved])
+    #expect(report.metrics.timeToResolve == 35820)
+  }
 }

@@ -35,7 +35,7 @@ public struct IncidentParser: Sendable {
     fillMetadata(&report, outline: outline, frontMatter: frontMatter, order: order)
 
     let zone = frontMatter?.lookup(["timezone", "timeZone", "time_zone", "tz"])?.scalarText
-      .flatMap { TimeZoneResolver.zone(named: $0) != nil ? $0 : nil }
+      .flatMap { TimeZoneResolver.zone(named: $0) != nil ? $0 : nil } ?? statedZone(outline)
     report.timeline = timeline(outline, date: report.date, zone: zone, order: order)
     if report.date == nil,
       let firstDated = report.timeline.first(where: { $0.instant != nil })?.instant,
@@ -47,6 +47,11 @@ public struct IncidentParser: Sendable {
       if let y = parts.year, let m = parts.month, let d = parts.day {
         report.date = CalendarDate(year: y, month: m, day: d)
       }
+    }
+    if !report.timeline.contains(where: { $0.kind == .start }),
+      let first = report.timeline.firstIndex(where: { $0.instant != nil }), report.timeline[first].kind == nil
+    {
+      report.timeline[first].kind = .start
     }
     report.lessons = LessonsExtractor.lessons(in: outline.sections)
     report.actionItems = actionItems(outline, report: report, order: order)
@@ -108,6 +113,8 @@ public struct IncidentParser: Sendable {
     let postDate = date(fm?.lookup(["date"])?.scalarText)
     let incidentDate = date(fm?.lookup(["incident_date", "incidentDate", "incident-date"])?.scalarText)
       ?? date(body[.date]) ?? outline.title.flatMap { date($0) } ?? titleLineDate(outline)
+      ?? fm?.lookup(["title"])?.scalarText.flatMap { TimeStampReader.findDate(in: $0) }?.resolve(order: order, fallbackYear: nil)
+      ?? (fm?.lookup(["date"]) == nil ? summaryDate(outline, order: order) : nil)
     if let incidentDate {
       report.date = incidentDate
       report.publishedDate = postDate == incidentDate ? nil : postDate
@@ -118,11 +125,34 @@ public struct IncidentParser: Sendable {
     let authors = fm?.lookup(["authors", "author", "owner", "owners"])?.stringList ?? []
     report.authors = authors.isEmpty ? splitList(body[.authors]) : authors
     report.status = Self.normaliseStatus(fm?.lookup(["status", "state"])?.scalarText ?? body[.status])
-    report.severity = fm?.lookup(["severity", "sev", "level"])?.scalarText ?? body[.severity]
+    report.severity = fm?.lookup(["severity", "sev", "level"])?.scalarText ?? body[.severity].map(Self.shortValue)
     let tags = fm?.lookup(["tags", "keywords"])?.stringList ?? []
     report.tags = tags.isEmpty ? splitList(body[.tags]) : tags
     let services = fm?.lookup(["services", "service", "components", "systems", "affected_services"])?.stringList ?? []
     report.services = services.isEmpty ? splitList(body[.services]) : services
+  }
+
+  /// A zone stated for the whole report before its timeline: `All times in PDT (UTC-7)`.
+  private func statedZone(_ outline: Outline) -> String? {
+    let blocks = outline.preamble + (outline.sections.first?.blocks ?? [])
+    for block in blocks where block.kind == .paragraph {
+      for line in block.plainText.split(separator: "\n") {
+        let lowered = line.lowercased()
+        guard lowered.contains("all times") || lowered.contains("times are") || lowered.contains("times in") else { continue }
+        if let zone = TimeZoneResolver.zoneMentioned(in: String(line)) { return zone }
+      }
+    }
+    return nil
+  }
+
+  /// The first dated sentence of the summary: `On May 9th 2021, ...`.
+  private func summaryDate(_ outline: Outline, order: DateOrder) -> CalendarDate? {
+    guard let summary = outline.sections.first(where: { $0.section.kind == .summary }),
+      let paragraph = summary.blocks.first(where: { $0.kind == .paragraph })
+    else { return nil }
+    let text = InlineText.collapse(paragraph.plainText)
+    let firstSentence = text.prefix(while: { $0 != "." || false }).prefix(200)
+    return TimeStampReader.findDate(in: firstSentence)?.resolve(order: order, fallbackYear: nil)
   }
 
   private func explicitIncidentId(_ text: String) -> String? {
@@ -178,6 +208,14 @@ public struct IncidentParser: Sendable {
   private func dateFromFileName(_ path: String) -> CalendarDate? {
     let name = URL(fileURLWithPath: path).lastPathComponent
     return CalendarDate(iso: name.prefix(10))
+  }
+
+  /// `Critical - Complete or major outage of ...` → `Critical`: a scale value, not its gloss.
+  static func shortValue(_ text: String) -> String {
+    let head = text.components(separatedBy: " - ").first ?? text
+    let cut = head.components(separatedBy: " – ").first?.components(separatedBy: " (").first ?? head
+    let trimmed = cut.trimmingCharacters(in: CharacterSet(charactersIn: " .:"))
+    return trimmed.split(separator: " ").count <= 4 ? trimmed : String(trimmed.split(separator: " ").first ?? "")
   }
 
   /// `Draft`, `In Review`, `Complete` and similar onto the usual scale; anything else is

@@ -21,7 +21,7 @@ struct MetadataExtractor {
       }
       let normalised = HeadingVocabulary.normalise(heading)
       if outlined.section.kind == .custom && (normalised == "metadata" || normalised.contains("details") || normalised.contains("info"))
-        || index == 0 || outlined.section.kind == .summary
+        || index == 0 || outlined.section.kind == .summary || outlined.section.kind == .impact
       {
         for block in outlined.blocks.prefix(6) { read(block) }
       }

@@ -3,7 +3,7 @@
 struct OutlineSection {
   var section: Section
   var blocks: [MarkdownNode]
-  /// Made from a bold-label bullet (`- **Review actions**: ...`): its first paragraph is
-  /// the text that followed the label.
+  /// Made from a bold label (`- **Review actions**: ...`, `**Action item:** ...`): its
+  /// first paragraph is the text that followed the label.
   var fromBulletLabel = false
 }

@@ -45,6 +45,9 @@ struct SectionOutliner {
     }
 
     var sawHeading = false
+    // Inside a run of bold-label bullets, the next label starts a new section even when the
+    // current one is canonical.
+    var inLabelRun = false
     for block in blocks {
       let currentKind = stack.last(where: { $0.kind != .custom })?.kind
       switch block.kind {
@@ -59,6 +62,7 @@ struct SectionOutliner {
           continue
         }
         lastHeadingLevel = level
+        inLabelRun = false
         open(
           vocabulary.kind(of: text), heading: text, level: level,
           range: block.range ?? SourceRange(lines: 1...1), body: [])
@@ -67,6 +71,7 @@ struct SectionOutliner {
           open(
             label.kind, heading: label.text, level: pseudoLevel(for: label.kind),
             range: block.range ?? SourceRange(lines: 1...1), body: rest.map { [$0] } ?? [])
+          outline.sections[outline.sections.count - 1].fromBulletLabel = rest != nil
         } else if let kind = plainLabel(block) {
           if outline.isPlainText { lastHeadingLevel = kind.isLessonList ? lastHeadingLevel : 1 }
           open(
@@ -75,26 +80,29 @@ struct SectionOutliner {
         } else {
           append(block)
         }
-      case .list where currentKind == nil || currentKind == .custom:
+      case .list where currentKind == nil || currentKind == .custom || inLabelRun:
         func label(of item: MarkdownNode) -> (Label, MarkdownNode?)? {
           guard let first = item.children.first else { return nil }
           // `- **Key events**` with nested bullets needs no colon.
           let hasNested = item.children.count > 1
-          guard let found = boldLabel(first, requireColon: !hasNested), found.0.kind != .custom else { return nil }
-          return found
+          return boldLabel(first, requireColon: !hasNested)
         }
-        let labelled = block.children.compactMap(label(of:))
-        guard labelled.count >= 2 else {
+        // A list of bold labels (MoJ's `- **Impact**:` reports): one known label with a
+        // colon is enough when the list is all labels.
+        let labels = block.children.compactMap(label(of:))
+        let known = labels.filter { $0.0.kind != .custom }
+        guard known.count >= 2 || (known.count == 1 && labels.count == block.children.count) else {
           append(block)
           continue
         }
         for item in block.children {
-          if let (label, rest) = label(of: item) {
+          if let (label, rest) = label(of: item), label.kind != .custom || known.count >= 2 {
             let body = (rest.map { [$0] } ?? []) + item.children.dropFirst()
             open(
               label.kind, heading: label.text, level: min(6, lastHeadingLevel + 1),
               range: item.range ?? SourceRange(lines: 1...1), body: body)
             outline.sections[outline.sections.count - 1].fromBulletLabel = rest != nil
+            inLabelRun = true
           } else {
             var list = block
             list.children = [item]

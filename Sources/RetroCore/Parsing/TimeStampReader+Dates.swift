@@ -124,6 +124,10 @@ extension TimeStampReader.Scanner {
   /// After a stamp: closing markup, then one separator (`:`, `-`, `–`, `—`, `|`, `,`,
   /// `:::::`), then spaces; returns where the rest of the line starts.
   mutating func skipSeparator() -> Int {
+    // A footnote marker right after the stamp: `2023-03-03[^3]:`.
+    if current == "[", peek(1) == "^", let close = chars[index...].prefix(12).firstIndex(of: "]") {
+      index = close + 1
+    }
     while let c = current, " \t*_`])".contains(c) { index += 1 }
     if let c = current, ":-–—|,.".contains(c) {
       while let d = current, d == c { index += 1 }

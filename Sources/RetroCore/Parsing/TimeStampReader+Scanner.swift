@@ -179,6 +179,7 @@ extension TimeStampReader {
         return
       }
       skipSpaces()
+      if current == "~" { index += 1 }
       if current == "," || current == "@" {
         index += 1
         skipSpaces()
@@ -333,7 +334,9 @@ extension TimeStampReader {
         }
         return zone
       }
-      if let offset = readOffset() {
+      // A bare offset: `+02:00` only; `-04:30` right after a time is more often a range
+      // (`02:00-04:30`) than a zone.
+      if current == "+", let offset = readOffset() {
         if parenthesised, current == ")" { index += 1 }
         return offset
       }

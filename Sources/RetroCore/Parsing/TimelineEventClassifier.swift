@@ -3,7 +3,8 @@ enum TimelineEventClassifier {
   private static let explicitStart = ["outage start", "incident start", "impact start", "outage begins", "incident begins", "impact begins"]
   private static let resolved = [
     "resolved", "fully recovered", "fully restored", "back to normal", "up again", "all clear",
-    "incident closed", "service restored", "services restored", "recovered", "is fixed", "was fixed",
+    "incident closed", "service restored", "fix deployed", "fix was deployed", "resolving",
+    "confirmed complete", "services restored", "recovered", "is fixed", "was fixed",
     "fully operational", "back online", "operating normally", "returned to normal", "outage ends",
     "outage ended", "incident ends", "incident ended", "closed the incident",
   ]
@@ -17,10 +18,8 @@ enum TimelineEventClassifier {
     "first report", "reported by", "customers reported", "users reported", "monitor",
     "on-call was", "oncall", "discovered", "became aware", "notified",
   ]
-  private static let started = [
-    "started", "began", "begin", "deployed", "deploy ", "deployment", "rolled out", "rollout",
-    "created", "introduced", "merged", "released", "published", "kicked off", "enabled",
-  ]
+  // Deploys and merges are left out: they are as often lead-up or the fix as the start.
+  private static let started = ["started", "began", "begin", "kicked off"]
 
   static func kind(of text: String) -> TimelineEventKind? {
     let lowered = text.lowercased()

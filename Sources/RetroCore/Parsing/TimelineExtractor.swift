@@ -185,14 +185,15 @@ struct TimelineExtractor {
         line: line, fields: fields))
   }
 
-  /// `Label: stamp`, with a label of at most four words.
+  /// `Label: stamp` or `Label stamp` (`First detected 2025-10-13 08:59`), with a label of
+  /// at most four words.
   private func labelledStamp(_ text: String) -> (String, TimeStamp)? {
-    guard let colon = text.firstIndex(of: ":") else { return nil }
-    let label = text[..<colon]
-    guard !label.isEmpty, label.split(separator: " ").count <= 4, !label.contains(where: \.isNumber),
-      let stamp = TimeStampReader.read(text[text.index(after: colon)...])
+    guard let digit = text.firstIndex(where: \.isNumber) else { return nil }
+    let label = text[..<digit].trimmingCharacters(in: CharacterSet(charactersIn: " :-–"))
+    guard !label.isEmpty, label.split(separator: " ").count <= 4, label.allSatisfy({ $0.isLetter || $0 == " " }),
+      let stamp = TimeStampReader.read(text[digit...])
     else { return nil }
-    return (String(label), stamp)
+    return (label, stamp)
   }
 
   private func firstLine(of paragraph: MarkdownNode) -> String {
