@@ -120,7 +120,8 @@ public struct HeadingVocabulary: Sendable {
       "future measures", "future actions", "improvements", "todo", "to do", "backlog",
       "review actions", "action plan", "what we're doing about it", "what we are doing about it",
       "what's next", "prevention", "preventing recurrence", "how we'll prevent this",
-      "action items and follow ups", "mitigations and action items",
+      "action items and follow ups", "mitigations and action items", "actions planned",
+      "planned actions", "long term solution", "short term solution", "how are we preventing it from happening again",
     ],
   ]
 
@@ -132,11 +133,11 @@ public struct HeadingVocabulary: Sendable {
     (.actionItems, [
       "action item", "corrective", "follow up", "followup", "next step", "remediation",
       "preventative", "preventive", "future improvement", "improvements", "future action",
-      "action plan",
+      "action plan", "preventing", "prevent it", "long term", "short term",
     ]),
     (.timeline, ["timeline", "chronology"]),
     (.rootCauses, ["root cause", "contributing factor", "five whys", "5 whys", "causes"]),
-    (.lessonsLearned, ["lessons", "learnings", "takeaway"]),
+    (.lessonsLearned, ["lessons", "learnings", "takeaway", "learn from", "we learned", "we learnt"]),
     (.impact, ["impact"]),
     (.detection, ["detection", "detected"]),
     (.resolution, ["resolution", "recovery", "mitigation", "resolved"]),

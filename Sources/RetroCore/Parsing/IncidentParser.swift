@@ -69,10 +69,14 @@ public struct IncidentParser: Sendable {
     let timelineSections = outline.sections.filter { $0.section.effectiveKind == .timeline }
     if timelineSections.isEmpty {
       // No timeline heading (pasted text, prose reports): recover timestamped lines.
-      let elsewhere = outline.preamble + outline.sections.filter {
-        ![.actionItems, .wentWell, .wentWrong, .gotLucky].contains($0.section.effectiveKind)
-      }.flatMap(\.blocks)
-      extractor.recover(from: elsewhere)
+      var recovering = extractor
+      recovering.recover(from: outline.preamble, heading: nil)
+      for outlined in outline.sections
+      where ![.actionItems, .wentWell, .wentWrong, .gotLucky].contains(outlined.section.effectiveKind) {
+        recovering.recover(from: outlined.blocks, heading: outlined.section.heading)
+      }
+      // One stray time in prose is not a timeline.
+      if recovering.entries.filter({ !$0.timeText.isEmpty }).count >= 2 { extractor = recovering }
     } else {
       for outlined in timelineSections {
         var sectionContext = extractor.context
@@ -171,7 +175,9 @@ public struct IncidentParser: Sendable {
     for block in outline.preamble where block.kind == .paragraph {
       let text = InlineText.collapse(block.plainText)
       let words = text.split(separator: " ").count
-      if words >= 1, words <= 10, !text.contains("\n"), let last = text.last, !".:!?,;".contains(last) {
+      if words >= 1, words <= 10, !text.contains("\n"), !text.contains("://"), let last = text.last,
+        !".:!?,;".contains(last)
+      {
         return text
       }
     }

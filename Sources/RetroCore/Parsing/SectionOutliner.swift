@@ -169,7 +169,8 @@ struct SectionOutliner {
     let onlyLabel = restText.isEmpty || restText == ":"
     let breakFollows = remaining.first.map { $0.kind == .softBreak || $0.kind == .lineBreak } ?? false
     guard onlyLabel || hasColon || breakFollows else { return nil }
-    let kind = vocabulary.kind(of: labelText)
+    // Bold text is often emphasis: only an exact section name makes it a heading.
+    let kind = vocabulary.isExactPhrase(labelText) ? vocabulary.kind(of: labelText) : .custom
     var rest: MarkdownNode?
     if !onlyLabel {
       var body = remaining

@@ -33,20 +33,25 @@ struct TimelineExtractor {
     for block in outlined.blocks { read(block, topLevel: true) }
   }
 
-  /// Reads timestamped lines found elsewhere in a report that has no timeline section.
-  mutating func recover(from blocks: [MarkdownNode]) {
+  /// Reads timestamped bullets and lines found elsewhere in a report that has no timeline
+  /// section; a date in a section's heading (`### Sunday, March 31st, 2024`) carries to them.
+  mutating func recover(from blocks: [MarkdownNode], heading: String?) {
+    if let heading, let date = TimeStampReader.findDate(in: heading) {
+      _ = context.resolve(
+        TimeStamp(
+          text: "", date: date, hour: nil, minute: nil, second: nil, zone: nil, approximate: false,
+          unreadable: false, remainder: ""))
+    }
     for block in blocks {
       switch block.kind {
       case .list:
-        let stamped = block.children.filter { item in
+        let stamped = block.children.contains { item in
           guard let first = item.children.first, first.kind == .paragraph else { return false }
           return TimeStampReader.read(firstLine(of: first)).map { $0.hasTime } ?? false
         }
-        if stamped.count >= 2 { read(block, topLevel: false) }
+        if stamped { read(block, topLevel: false) }
       case .paragraph:
-        let lines = block.plainText.split(separator: "\n")
-        let stamped = lines.filter { TimeStampReader.read(Self.stripBullet($0)).map { $0.hasTime } ?? false }
-        if !stamped.isEmpty { readParagraph(block, stampedOnly: true) }
+        readParagraph(block, stampedOnly: true)
       default:
         break
       }
@@ -86,17 +91,24 @@ struct TimelineExtractor {
           .joined(separator: " "))
       add(stamp, line: line, textFallback: rest)
       for child in nested where child.kind != .paragraph { read(child, topLevel: false) }
-    } else if let stamp, stamp.date != nil, InlineText.collapse(stamp.remainder).isEmpty {
+    } else if let stamp, stamp.date != nil, InlineText.collapse(stamp.remainder).isEmpty,
+      item.children.dropFirst().allSatisfy({ if case .list = $0.kind { return true } else { return false } }),
+      !first.plainText.contains("\n")
+    {
       _ = context.resolve(stamp)
       for child in nested { read(child, topLevel: false) }
     } else if let stamp, stamp.date != nil {
-      add(stamp, line: line, textFallback: InlineText.collapse(stamp.remainder))
+      let rest = ([stamp.remainder] + first.plainText.split(separator: "\n").dropFirst().map(String.init)
+        + item.children.dropFirst().filter { $0.kind == .paragraph }.map(\.plainText)).joined(separator: " ")
+      add(stamp, line: line, textFallback: InlineText.collapse(rest))
       for child in nested { read(child, topLevel: false) }
     } else if let (label, labelled) = labelledStamp(text), labelled.hasTime {
       // `First detected: 2023-08-04 09:14`: a milestone named before its time.
       add(labelled, line: line, textFallback: [label, labelled.remainder].filter { !$0.isEmpty }.joined(separator: " "))
     } else {
-      if topLevel {
+      let lowered = text.lowercased()
+      let isNote = ["note:", "notes:", "nb:", "n.b.", "update:"].contains { lowered.hasPrefix($0) }
+      if topLevel && !isNote {
         entries.append(TimelineEntry(timeText: "", instant: nil, text: text, kind: TimelineEventClassifier.kind(of: text), line: line))
       }
       for child in nested where child.kind != .paragraph { read(child, topLevel: false) }
@@ -107,9 +119,18 @@ struct TimelineExtractor {
     let startLine = block.range?.start.line ?? 1
     let lines = block.plainText.split(separator: "\n", omittingEmptySubsequences: false)
     var hadEntry = false
+    if block.children.count == 1, case .image = block.children[0].kind { return }
     for (offset, rawLine) in lines.enumerated() {
       let line = Self.stripBullet(rawLine)
       if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+      // In recovered prose, only a line that starts a paragraph or a pasted bullet starts an
+      // entry; a time at the start of a wrapped line is mid-sentence.
+      if stampedOnly, offset > 0, line.count == rawLine.count { continue }
+      if let date = Self.dateLabel(line) {
+        context.date = date.resolve(order: context.order, fallbackYear: context.fallbackYear) ?? context.date
+        context.previousMinutes = nil
+        continue
+      }
       if let stamp = TimeStampReader.read(line) {
         if stamp.hasTime || stamp.unreadable || !InlineText.collapse(stamp.remainder).isEmpty {
           add(stamp, line: startLine + offset, textFallback: InlineText.collapse(stamp.remainder))
@@ -198,6 +219,13 @@ struct TimelineExtractor {
 
   private func firstLine(of paragraph: MarkdownNode) -> String {
     String(paragraph.plainText.split(separator: "\n", maxSplits: 1).first ?? "")
+  }
+
+  /// `Date: 2023-11-22`, a lead-in that sets the day for the entries after it.
+  static func dateLabel(_ line: Substring) -> DateParts? {
+    let trimmed = line.drop(while: { $0 == " " || $0 == "*" || $0 == "_" })
+    guard trimmed.lowercased().hasPrefix("date:") else { return nil }
+    return TimeStampReader.findDate(in: trimmed.dropFirst(5))
   }
 
   /// Drops a pasted bullet (`•`, `◦`, `▪`) from the start of a line.
