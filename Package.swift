@@ -6,6 +6,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .library(name: "RetroCore", targets: ["RetroCore"]),
+    .library(name: "RetroLint", targets: ["RetroLint"]),
     .executable(name: "retro", targets: ["retro"]),
   ],
   dependencies: [
@@ -22,16 +23,26 @@ let package = Package(
       name: "RetroCore",
       dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]
     ),
+    .target(
+      name: "RetroLint",
+      dependencies: ["RetroCore"]
+    ),
     .executableTarget(
       name: "retro",
       dependencies: [
         "RetroCore",
+        "RetroLint",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(
       name: "RetroCoreTests",
       dependencies: ["RetroCore"],
+      exclude: ["Fixtures"]
+    ),
+    .testTarget(
+      name: "RetroLintTests",
+      dependencies: ["RetroLint", "RetroCore"],
       exclude: ["Fixtures"]
     ),
     .testTarget(

@@ -5,16 +5,25 @@
 /// seen in real postmortems, then matched by keywords in a fixed order.
 public struct HeadingVocabulary: Sendable {
   private var exact: [String: SectionKind]
+  private var phrasesByKind: [SectionKind: [String]]
 
   public init(extra: [SectionKind: [String]] = [:]) {
     var exact: [String: SectionKind] = [:]
     for (kind, phrases) in Self.builtIn {
       for phrase in phrases { exact[Self.normalise(phrase)] = kind }
     }
+    var phrasesByKind = Self.builtIn
     for (kind, phrases) in extra {
       for phrase in phrases { exact[Self.normalise(phrase)] = kind }
+      phrasesByKind[kind, default: []].append(contentsOf: phrases)
     }
     self.exact = exact
+    self.phrasesByKind = phrasesByKind
+  }
+
+  /// The headings accepted for `kind`, as written in the vocabulary.
+  public func phrases(for kind: SectionKind) -> [String] {
+    phrasesByKind[kind] ?? []
   }
 
   /// The kind for a heading; `.custom` when nothing matches.

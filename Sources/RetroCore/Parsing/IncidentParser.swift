@@ -24,8 +24,19 @@ public struct IncidentParser: Sendable {
   }
 
   public func parse(_ source: SourceFile) throws -> IncidentReport {
+    try parseDocument(source).report
+  }
+
+  /// Parses a file and keeps the Markdown document too, for tools that need positions
+  /// the model does not carry (links, code blocks, comments).
+  public func parseDocument(_ source: SourceFile) throws -> ParsedReport {
     let split = try FrontMatterSplitter.split(source.text, path: source.path)
     let document = MarkdownDocument(parsing: split.body)
+    let report = build(source: source, split: split, document: document)
+    return ParsedReport(report: report, document: document, frontMatter: split.frontMatter)
+  }
+
+  private func build(source: SourceFile, split: FrontMatterSplitter.Result, document: MarkdownDocument) -> IncidentReport {
     let outline = SectionOutliner(document: document, vocabulary: vocabulary).outline()
     let frontMatter = split.frontMatter?.values
 

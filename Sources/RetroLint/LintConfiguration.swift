@@ -1,0 +1,119 @@
+import Foundation
+import RetroCore
+
+/// The lint settings of `.retro.yml`, with their defaults.
+public struct LintConfiguration: Sendable {
+  /// What a rule setting in `rules:` can say.
+  public enum RuleSetting: Sendable, Equatable {
+    case off
+    case on
+    case severity(DiagnosticSeverity)
+  }
+
+  public var parser: ParserConfiguration
+  public var vocabulary: HeadingVocabulary
+  public var requiredSections: [SectionKind] = [.summary, .impact, .rootCauses, .timeline, .actionItems]
+  public var severityScale: [String] = ["SEV1", "SEV2", "SEV3", "SEV4", "SEV5"]
+  public var statusScale: [String] = ["draft", "in-review", "final", "published"]
+  public var requiredMetadata: [String] = ["title", "date", "severity", "status", "authors"]
+  public var summaryMaxWords = 150
+  /// Token similarity (0 to 1) above which two action items say the same thing.
+  public var similarityThreshold = 0.75
+  public var rules: [String: RuleSetting] = [:]
+  /// Glob patterns of paths to skip (`drafts/**`, `*.tmp.md`).
+  public var ignore: [String] = []
+  /// User templates for `retro new`, overriding built-in ones by name.
+  public var templates: String?
+
+  public init(parser: ParserConfiguration = ParserConfiguration()) {
+    self.parser = parser
+    self.vocabulary = HeadingVocabulary(extra: parser.vocabulary)
+  }
+
+  /// Every key `.retro.yml` may hold; any other is an error.
+  public static let knownKeys: Set<String> = [
+    "timezone", "dateOrder", "vocabulary", "requiredSections", "severityScale", "statusScale",
+    "requiredMetadata", "summaryMaxWords", "similarityThreshold", "rules", "ignore", "templates",
+    "index", "publish", "internalSections",
+  ]
+
+  /// Reads the lint keys, checking every key and value; errors name the key and its line.
+  public static func from(_ file: ConfigurationFile, knownRules: Set<String>) throws -> LintConfiguration {
+    var configuration = LintConfiguration(parser: file.parser)
+    for key in file.values.keys where !knownKeys.contains(key) {
+      throw file.error(key: key, "is not a setting retro knows (known: \(knownKeys.sorted().joined(separator: ", ")))")
+    }
+    if let value = file.values["requiredSections"] {
+      configuration.requiredSections = try value.stringList.map { name in
+        guard let kind = SectionKind(rawValue: name), kind != .custom else {
+          throw file.error(key: "requiredSections", "has an unknown section kind '\(name)'")
+        }
+        return kind
+      }
+    }
+    for key in ["severityScale", "statusScale", "requiredMetadata", "ignore"] {
+      guard let value = file.values[key] else { continue }
+      guard case .array = value else { throw file.error(key: key, "must be a list") }
+      let list = value.stringList
+      switch key {
+      case "severityScale": configuration.severityScale = list
+      case "statusScale": configuration.statusScale = list
+      case "requiredMetadata":
+        let known: Set<String> = ["title", "date", "severity", "status", "authors", "services", "tags", "id"]
+        if let bad = list.first(where: { !known.contains($0) }) {
+          throw file.error(key: key, "has an unknown field '\(bad)' (known: \(known.sorted().joined(separator: ", ")))")
+        }
+        configuration.requiredMetadata = list
+      default: configuration.ignore = list
+      }
+    }
+    if let value = file.values["summaryMaxWords"] {
+      guard case .int(let words) = value, words > 0 else {
+        throw file.error(key: "summaryMaxWords", "must be a positive whole number")
+      }
+      configuration.summaryMaxWords = words
+    }
+    if let value = file.values["similarityThreshold"] {
+      let number: Double?
+      switch value {
+      case .double(let d): number = d
+      case .int(let i): number = Double(i)
+      default: number = nil
+      }
+      guard let number, number > 0, number <= 1 else {
+        throw file.error(key: "similarityThreshold", "must be a number above 0 and at most 1")
+      }
+      configuration.similarityThreshold = number
+    }
+    if let value = file.values["templates"] {
+      guard let path = value.scalarText else { throw file.error(key: "templates", "must be a folder path") }
+      configuration.templates = path
+    }
+    if let value = file.values["rules"] {
+      guard case .table(let table) = value else {
+        throw file.error(key: "rules", "must map rule ids to off, on, error, warning or info")
+      }
+      for (id, setting) in table.entries {
+        guard knownRules.contains(id) else {
+          throw file.error(key: "rules", "names an unknown rule '\(id)' (see 'retro rules')")
+        }
+        let text = setting.scalarText?.lowercased() ?? ""
+        switch text {
+        case "off", "false", "disabled": configuration.rules[id] = .off
+        case "on", "true", "enabled": configuration.rules[id] = .on
+        default:
+          guard let severity = DiagnosticSeverity(rawValue: text) else {
+            throw file.error(key: "rules", "sets '\(id)' to '\(text)'; use off, on, error, warning or info")
+          }
+          configuration.rules[id] = .severity(severity)
+        }
+      }
+    }
+    return configuration
+  }
+
+  /// True when `path` matches one of the `ignore` patterns.
+  public func isIgnored(_ path: String) -> Bool {
+    ignore.contains { GlobPattern(pattern: $0).matches(path) }
+  }
+}

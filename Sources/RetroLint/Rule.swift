@@ -1,0 +1,30 @@
+/// A check on one report.
+public protocol Rule: Sendable {
+  static var description: RuleDescription { get }
+  init()
+  /// Findings for one report. Severity is filled in by the linter from the configuration.
+  func validate(_ context: LintContext) -> [Finding]
+}
+
+/// A check that needs every report at once: a first pass collects, a second validates
+/// (duplicate ids across reports, items promised again after an earlier incident).
+public protocol CrossReportRule: Sendable {
+  static var description: RuleDescription { get }
+  init()
+  func validate(_ contexts: [LintContext]) -> [(path: String, finding: Finding)]
+}
+
+/// A rule's finding before the linter gives it a severity and a file.
+public struct Finding: Sendable, Equatable {
+  public var message: String
+  public var line: Int
+  public var column: Int
+  public var note: Diagnostic.Note?
+
+  public init(_ message: String, line: Int, column: Int = 1, note: Diagnostic.Note? = nil) {
+    self.message = message
+    self.line = line
+    self.column = column
+    self.note = note
+  }
+}

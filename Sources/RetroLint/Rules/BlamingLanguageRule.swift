@@ -1,0 +1,30 @@
+import RetroCore
+
+/// Language that blames people.
+public struct BlamingLanguageRule: Rule {
+  public static let description = RuleDescription(
+    identifier: "blaming_language", name: "Blaming Language",
+    description: "The report uses blaming words such as \"X's fault\", \"should have known\", \"careless\" or \"negligent\".",
+    rationale: "Postmortems are blameless: blame makes people hide what happened, and the next report less honest.",
+    severity: .warning,
+    triggeringExamples: [
+      RuleExample("# Outage\n\n## Summary\n\n↓It was Sam's fault; he ↓should have known better.\n"),
+      RuleExample("# Outage\n\n## What went wrong\n\n- ↓Careless review of the change\n"),
+    ],
+    nonTriggeringExamples: [RuleExample("# Outage\n\n## Summary\n\nThis is a blameless review of a fault in the cache.\n")])
+
+  public init() {}
+
+  static let phrases = [
+    "'s fault", "’s fault", "fault of", "should have known", "careless", "negligent", "negligence",
+    "incompetent", "incompetence", "sloppy", "stupid", "lazy", "should have been more careful",
+    "to blame", "blamed", "screwed up", "dropped the ball", "irresponsible", "reckless",
+  ]
+
+  public func validate(_ context: LintContext) -> [Finding] {
+    context.proseLines().compactMap { number, line in
+      guard let hit = TextSearch.find(Self.phrases, in: line) else { return nil }
+      return Finding("Blaming language ('\(hit.phrase.trimmingCharacters(in: ["'", "’"]))'); describe what happened, not who is at fault", line: number, column: hit.column)
+    }
+  }
+}

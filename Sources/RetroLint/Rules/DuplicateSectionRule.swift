@@ -1,0 +1,36 @@
+import RetroCore
+
+/// The same kind of section twice under one parent.
+public struct DuplicateSectionRule: Rule {
+  public static let description = RuleDescription(
+    identifier: "duplicate_section", name: "Duplicate Section",
+    description: "The same kind of section appears twice under the same parent heading.",
+    rationale: "Two Impact or two Timeline sections split what readers expect in one place, and tools read only the first.",
+    severity: .warning,
+    triggeringExamples: [RuleExample("# Outage\n\n## Impact\n\nx\n\n## Timeline\n\n- 10:00 x\n\n↓## User impact\n\ny\n")],
+    nonTriggeringExamples: [
+      RuleExample("# Log\n\n## Incident one\n\n### Impact\n\nx\n\n## Incident two\n\n### Impact\n\ny\n"),
+    ])
+
+  public init() {}
+
+  public func validate(_ context: LintContext) -> [Finding] {
+    let sections = context.report.sections
+    var seen: [String: Section] = [:]
+    var findings: [Finding] = []
+    for (index, section) in sections.enumerated() where section.kind != .custom {
+      // The parent: the nearest earlier section at a shallower level.
+      let parent = sections[..<index].lastIndex { $0.level < section.level } ?? -1
+      let key = "\(parent)/\(section.kind.rawValue)"
+      if let first = seen[key] {
+        findings.append(
+          Finding(
+            "'\(section.heading)' is a second \(section.kind.displayName) section", line: section.range.start.line,
+            note: .init(message: "the first is here", path: context.path, line: first.range.start.line)))
+      } else {
+        seen[key] = section
+      }
+    }
+    return findings
+  }
+}

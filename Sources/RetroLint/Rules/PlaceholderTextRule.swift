@@ -1,0 +1,75 @@
+import RetroCore
+
+/// Template text left in the report.
+public struct PlaceholderTextRule: Rule {
+  public static let description = RuleDescription(
+    identifier: "placeholder_text", name: "Placeholder Text",
+    description: "A placeholder is left in the report: TODO, TBD, XXX, FIXME, <...>, ??? or lorem ipsum.",
+    rationale: "Placeholders mark what the author still has to write; a report should not be reviewed or published with them.",
+    severity: .warning,
+    triggeringExamples: [
+      RuleExample("# Outage\n\n## Summary\n\n↓TODO: write the summary.\n\n## Impact\n\n↓Affected <number> users.\n"),
+      RuleExample("---\ntitle: x\n↓severity: TBD\n---\n\n## Summary\n\n↓Lorem ipsum dolor.\n"),
+    ],
+    nonTriggeringExamples: [
+      RuleExample("# Outage\n\n## Summary\n\nThe todo list app was down; <b>bold</b> text.\n\n```\nTODO in code\n```\n"),
+    ])
+
+  public init() {}
+
+  static let words = ["TODO", "TBD", "FIXME", "XXX", "TBC"]
+  static let htmlTags: Set<String> = [
+    "b", "i", "u", "em", "strong", "br", "p", "a", "img", "code", "pre", "sub", "sup", "details",
+    "summary", "div", "span", "table", "tr", "td", "th", "ul", "ol", "li", "hr", "kbd", "small", "mark",
+  ]
+
+  public func validate(_ context: LintContext) -> [Finding] {
+    var findings: [Finding] = []
+    for (number, line) in context.sourceLines.enumerated().map({ ($0.offset + 1, $0.element) })
+    where !context.codeLines.contains(number) {
+      if let (word, column) = Self.findWord(in: line) {
+        findings.append(Finding("Placeholder '\(word)' is left in the report", line: number, column: column))
+      } else if let column = line.range(of: "???").map({ line.utf8.distance(from: line.startIndex, to: $0.lowerBound) + 1 }) {
+        findings.append(Finding("Placeholder '???' is left in the report", line: number, column: column))
+      } else if let hit = TextSearch.find(["lorem ipsum"], in: line) {
+        findings.append(Finding("Placeholder text 'lorem ipsum' is left in the report", line: number, column: hit.column))
+      } else if let (text, column) = Self.angleBracket(in: line) {
+        findings.append(Finding("Placeholder '\(text)' is left in the report", line: number, column: column))
+      }
+    }
+    return findings
+  }
+
+  /// TODO and friends, uppercase, as whole words.
+  static func findWord(in line: Substring) -> (String, Int)? {
+    for word in words {
+      var start = line.startIndex
+      while let range = line.range(of: word, range: start..<line.endIndex) {
+        start = range.upperBound
+        let before = range.lowerBound == line.startIndex ? nil : line[line.index(before: range.lowerBound)]
+        let after = range.upperBound == line.endIndex ? nil : line[range.upperBound]
+        if !(before?.isLetter ?? false), !(after?.isLetter ?? false) {
+          return (word, line.utf8.distance(from: line.startIndex, to: range.lowerBound) + 1)
+        }
+      }
+    }
+    return nil
+  }
+
+  /// `<name>`, `<describe the impact>`: angle brackets around words that are not HTML.
+  static func angleBracket(in line: Substring) -> (String, Int)? {
+    var search = line.startIndex
+    while let open = line[search...].firstIndex(of: "<") {
+      guard let close = line[open...].firstIndex(of: ">") else { return nil }
+      let inner = line[line.index(after: open)..<close]
+      search = line.index(after: open)
+      guard !inner.isEmpty, inner.first?.isLetter == true,
+        inner.allSatisfy({ $0.isLetter || $0 == " " || $0 == "_" || $0 == "-" || $0 == "." })
+      else { continue }
+      let tag = inner.split(separator: " ").first.map { $0.lowercased() } ?? ""
+      if htmlTags.contains(tag) || inner.hasPrefix("!--") || inner.contains("://") { continue }
+      return (String(line[open...close]), line.utf8.distance(from: line.startIndex, to: open) + 1)
+    }
+    return nil
+  }
+}

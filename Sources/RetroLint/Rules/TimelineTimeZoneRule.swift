@@ -1,0 +1,41 @@
+import RetroCore
+
+/// No time zone stated anywhere for the timeline.
+public struct TimelineTimeZoneRule: Rule {
+  public static let description = RuleDescription(
+    identifier: "timeline_time_zone", name: "Timeline Time Zone",
+    description: "The timeline never says which time zone its times are in.",
+    rationale: "Teams span zones; '14:00' read in the wrong one moves every event and every duration.",
+    severity: .warning,
+    triggeringExamples: [RuleExample("---\ndate: 2024-01-01\n---\n↓## Timeline\n\n- 10:00 deploy\n")],
+    nonTriggeringExamples: [
+      RuleExample("## Timeline (UTC)\n\n- 10:00 deploy\n"),
+      RuleExample("## Timeline\n\nAll times are CET.\n\n- 10:00 deploy\n"),
+      RuleExample("## Timeline\n\n- 10:00 PDT deploy\n"),
+      RuleExample("---\ntimezone: Europe/Berlin\n---\n## Timeline\n\n- 10:00 deploy\n"),
+      RuleExample("## Timeline\n\n| Time (UTC) | Event |\n| --- | --- |\n| 10:00 | deploy |\n"),
+    ])
+
+  public init() {}
+
+  public func validate(_ context: LintContext) -> [Finding] {
+    let report = context.report
+    guard report.timeline.contains(where: { !$0.timeText.isEmpty }) else { return [] }
+    if report.frontMatter?.lookup(["timezone", "timeZone", "time_zone", "tz"]) != nil { return [] }
+    if report.timeline.contains(where: { TimeStampReader.read($0.timeText)?.zone != nil }) { return [] }
+    let timeline = context.sections(.timeline)
+    for section in timeline {
+      if TimeZoneResolver.zoneMentioned(in: section.heading) != nil { return [] }
+      for (_, line) in context.bodyLines(of: section) where line.lowercased().contains("time") {
+        if TimeZoneResolver.zoneMentioned(in: String(line)) != nil { return [] }
+      }
+    }
+    // A lead-in before the first section: `All times in PDT.`
+    let firstSection = report.sections.first?.range.start.line ?? context.sourceLines.count + 1
+    for (number, line) in context.proseLines() where number < firstSection && line.lowercased().contains("time") {
+      if TimeZoneResolver.zoneMentioned(in: String(line)) != nil { return [] }
+    }
+    let line = timeline.first?.range.start.line ?? report.timeline.first?.line ?? 1
+    return [Finding("The timeline does not say its time zone; add one to the heading ('Timeline (UTC)') or to each time", line: line)]
+  }
+}
