@@ -1,5 +1,6 @@
 import ArgumentParser
 import RetroCore
+import RetroLint
 
 /// The options every command that reads reports shares.
 struct InputOptions: ParsableArguments {
@@ -13,8 +14,9 @@ struct InputOptions: ParsableArguments {
     if paths.isEmpty { throw ValidationError("Give at least one file or folder of reports.") }
   }
 
-  /// The configuration, or exit 2 with the error.
-  func loadConfiguration() throws -> ConfigurationFile {
-    try ConfigurationFile.load(path: config)
+  /// The configuration file, checked whole (unknown keys and bad values are errors).
+  func loadConfiguration() throws -> LintConfiguration {
+    let file = try ConfigurationFile.load(path: config)
+    return try LintConfiguration.from(file, knownRules: RuleRegistry.identifiers)
   }
 }

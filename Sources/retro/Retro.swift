@@ -3,8 +3,6 @@ import RetroCore
 
 @main
 struct Retro: ParsableCommand {
-  static let version = "0.1.0"
-
   static let configuration = CommandConfiguration(
     commandName: "retro",
     abstract: "Read, check, track and publish incident retrospectives written in Markdown.",
@@ -14,7 +12,7 @@ struct Retro: ParsableCommand {
         retro show report.md --format json        The structured report for other programs
         cat report.md | retro show -              Read a report from standard input
       """,
-    version: version,
-    subcommands: [Show.self]
+    version: RetroVersion.current,
+    subcommands: [Show.self, Lint.self, Rules.self, New.self, Init.self]
   )
 }

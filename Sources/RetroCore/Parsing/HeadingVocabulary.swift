@@ -126,7 +126,7 @@ public struct HeadingVocabulary: Sendable {
       "follow ups", "follow-ups", "followups", "follow up items", "next steps", "remediation",
       "remediations", "short term improvements", "long term improvements",
       "preventative measures", "preventive measures", "future work", "future improvements",
-      "future measures", "future actions", "improvements", "todo", "to do", "backlog",
+      "future measures", "future actions", "improvements", "backlog",
       "review actions", "action plan", "what we're doing about it", "what we are doing about it",
       "what's next", "prevention", "preventing recurrence", "how we'll prevent this",
       "action items and follow ups", "mitigations and action items", "actions planned",

@@ -5,7 +5,7 @@ enum TimelineEventClassifier {
     "resolved", "fully recovered", "fully restored", "back to normal", "up again", "all clear",
     "incident closed", "service restored", "fix deployed", "fix was deployed", "resolving",
     "confirmed complete", "services restored", "recovered", "is fixed", "was fixed",
-    "fully operational", "back online", "operating normally", "returned to normal", "outage ends",
+    "fully operational", "works again", "working again", "back online", "operating normally", "returned to normal", "outage ends",
     "outage ended", "incident ends", "incident ended", "closed the incident",
   ]
   private static let mitigated = [

@@ -4,7 +4,7 @@ import RetroCore
 public struct DuplicateSectionRule: Rule {
   public static let description = RuleDescription(
     identifier: "duplicate_section", name: "Duplicate Section",
-    description: "The same kind of section appears twice under the same parent heading.",
+    description: "The same section appears twice under the same parent heading.",
     rationale: "Two Impact or two Timeline sections split what readers expect in one place, and tools read only the first.",
     severity: .warning,
     triggeringExamples: [RuleExample("# Outage\n\n## Impact\n\nx\n\n## Timeline\n\n- 10:00 x\n\n↓## User impact\n\ny\n")],
@@ -21,7 +21,11 @@ public struct DuplicateSectionRule: Rule {
     for (index, section) in sections.enumerated() where section.kind != .custom {
       // The parent: the nearest earlier section at a shallower level.
       let parent = sections[..<index].lastIndex { $0.level < section.level } ?? -1
-      let key = "\(parent)/\(section.kind.rawValue)"
+      // Templates split causes and recovery over several headings (Fault, Five whys, Root
+      // cause; Response, Recovery): for those kinds only the same heading twice counts.
+      let byHeading: Set<SectionKind> = [.rootCauses, .resolution, .trigger, .custom]
+      let identity = byHeading.contains(section.kind) ? HeadingVocabulary.normalise(section.heading) : section.kind.rawValue
+      let key = "\(parent)/\(section.kind.rawValue)/\(identity)"
       if let first = seen[key] {
         findings.append(
           Finding(

@@ -22,7 +22,8 @@ public struct MissingSectionRule: Rule {
     return context.configuration.requiredSections.compactMap { kind in
       if report.has(kind) { return nil }
       if kind == .lessonsLearned, report.sections.contains(where: { $0.kind.isLessonList }) { return nil }
-      let accepted = context.configuration.vocabulary.phrases(for: kind).prefix(5).map { "'\($0)'" }
+      let accepted = context.configuration.vocabulary.phrases(for: kind)
+        .filter { $0.lowercased() != kind.displayName.lowercased() }.prefix(4).map { "'\($0)'" }
       return Finding(
         "The report has no \(kind.displayName) section; add one headed '\(kind.displayName)' (also accepted: \(accepted.joined(separator: ", ")))",
         line: line)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RetroCore
+import RetroLint
 
 extension Retro {
   /// `retro show`: the structured report, as a terminal summary or as JSON.
@@ -28,7 +29,7 @@ extension Retro {
     var format: Format = .text
 
     func run() throws {
-      let configuration: ConfigurationFile
+      let configuration: LintConfiguration
       let files: [String]
       do {
         configuration = try input.loadConfiguration()

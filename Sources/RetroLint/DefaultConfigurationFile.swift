@@ -1,0 +1,54 @@
+/// The commented `.retro.yml` that `retro init` writes: every setting with its default.
+public enum DefaultConfigurationFile {
+  public static var text: String {
+    let rules = RuleRegistry.descriptions.map { "  # \($0.identifier): \($0.severity.rawValue)" }.joined(separator: "\n")
+    let defaults = LintConfiguration()
+    return """
+      # retro configuration. retro looks for this file in the working directory and its parents
+      # (or takes --config FILE). Every setting below is shown with its default.
+
+      # Zone for timeline times that name none: UTC, CET, +02:00, Europe/Berlin ...
+      timezone: UTC
+
+      # How to read numeric dates like 03/04/2021 that the report itself does not settle:
+      # day-first (3 April) or month-first (4 March).
+      dateOrder: day-first
+
+      # Extra headings for each kind of section, on top of the built-in vocabulary.
+      # Kinds: summary, impact, rootCauses, trigger, detection, resolution, timeline,
+      # lessonsLearned, wentWell, wentWrong, gotLucky, actionItems.
+      vocabulary: {}
+      #   impact: [Blast radius]
+      #   actionItems: [Remediations]
+
+      # Sections every report must have (missing_section).
+      requiredSections: [\(defaults.requiredSections.map(\.rawValue).joined(separator: ", "))]
+
+      # Metadata every report must have (missing_metadata).
+      requiredMetadata: [\(defaults.requiredMetadata.joined(separator: ", "))]
+
+      # The severity and status words reports may use (severity_scale, status_scale).
+      severityScale: [\(defaults.severityScale.joined(separator: ", "))]
+      statusScale: [\(defaults.statusScale.joined(separator: ", "))]
+
+      # summary_too_long fires above this many words.
+      summaryMaxWords: \(defaults.summaryMaxWords)
+
+      # Two action items with token similarity at or above this say the same thing
+      # (recurring_action_item).
+      similarityThreshold: \(defaults.similarityThreshold)
+
+      # Paths to skip: * within a folder, ** across folders.
+      ignore: []
+
+      # A folder of your own report templates for 'retro new'; NAME.md there overrides the
+      # built-in template NAME.
+      # templates: retro-templates
+
+      # Rules: off, on, error, warning or info. The defaults:
+      rules: {}
+      \(rules)
+
+      """
+  }
+}

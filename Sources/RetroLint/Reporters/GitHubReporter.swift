@@ -1,0 +1,29 @@
+/// GitHub Actions workflow commands: `::error file=...,line=...,col=...,title=...::message`.
+public struct GitHubReporter: Reporter {
+  public static let identifier = "github"
+
+  public init() {}
+
+  static func escapeData(_ text: String) -> String {
+    text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+      .replacingOccurrences(of: "\n", with: "%0A")
+  }
+
+  static func escapeProperty(_ text: String) -> String {
+    escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+  }
+
+  public func report(_ diagnostics: [Diagnostic], fileCount: Int, lines: [String: [Substring]]) -> String {
+    diagnostics.map { d in
+      let command: String
+      switch d.severity {
+      case .error: command = "error"
+      case .warning: command = "warning"
+      case .info: command = "notice"
+      }
+      return "::\(command) file=\(Self.escapeProperty(d.path)),line=\(d.line),col=\(d.column),title=\(Self.escapeProperty(d.ruleId))::\(Self.escapeData(d.message))\n"
+    }.joined()
+  }
+}
+
+import Foundation

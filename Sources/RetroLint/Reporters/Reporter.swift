@@ -1,0 +1,26 @@
+/// Turns diagnostics into one output format. `identifier` is the `--format` value.
+public protocol Reporter {
+  static var identifier: String { get }
+  /// The whole output for a run over `fileCount` files. `lines` gives each file's source
+  /// lines for reporters that quote them.
+  func report(_ diagnostics: [Diagnostic], fileCount: Int, lines: [String: [Substring]]) -> String
+}
+
+/// Every reporter, by `--format` value.
+public enum ReporterRegistry {
+  public static func reporter(named name: String, color: Bool) -> (any Reporter)? {
+    switch name {
+    case TextReporter.identifier: return TextReporter(color: color)
+    case JSONReporter.identifier: return JSONReporter()
+    case SARIFReporter.identifier: return SARIFReporter()
+    case GitHubReporter.identifier: return GitHubReporter()
+    case CheckstyleReporter.identifier: return CheckstyleReporter()
+    default: return nil
+    }
+  }
+
+  public static let identifiers = [
+    TextReporter.identifier, JSONReporter.identifier, SARIFReporter.identifier, GitHubReporter.identifier,
+    CheckstyleReporter.identifier,
+  ]
+}

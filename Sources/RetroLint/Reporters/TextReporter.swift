@@ -1,0 +1,51 @@
+/// `path:line:col: severity: message (rule_id)`, the source line with a caret under the
+/// spot, and a closing count. Colour only when asked (a terminal without NO_COLOR).
+public struct TextReporter: Reporter {
+  public static let identifier = "text"
+  public var color: Bool
+
+  public init(color: Bool = false) {
+    self.color = color
+  }
+
+  private func paint(_ text: String, _ code: String) -> String {
+    color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+  }
+
+  public func report(_ diagnostics: [Diagnostic], fileCount: Int, lines: [String: [Substring]]) -> String {
+    var out = ""
+    for d in diagnostics {
+      let severity: String
+      switch d.severity {
+      case .error: severity = paint("error", "1;31")
+      case .warning: severity = paint("warning", "1;33")
+      case .info: severity = paint("info", "1;36")
+      }
+      out += "\(paint("\(d.path):\(d.line):\(d.column)", "1")): \(severity): \(d.message) \(paint("(\(d.ruleId))", "2"))\n"
+      if let fileLines = lines[d.path], d.line >= 1, d.line <= fileLines.count {
+        var source = String(fileLines[d.line - 1]).replacingOccurrences(of: "\t", with: " ")
+        // Long lines are cut after the spot, keeping the caret where it belongs.
+        let keep = max(120, d.column + 40)
+        if source.utf8.count > keep { source = String(decoding: Array(source.utf8.prefix(keep)), as: UTF8.self) + "…" }
+        if !source.trimmingCharacters(in: .whitespaces).isEmpty {
+          out += "    \(source)\n"
+          // The caret sits under the byte column, counted in characters of the prefix.
+          let prefix = String(decoding: Array(source.utf8.prefix(max(0, d.column - 1))), as: UTF8.self)
+          out += "    " + String(repeating: " ", count: prefix.count) + paint("^", "1;32") + "\n"
+        }
+      }
+      if let note = d.note {
+        out += "  \(paint("note", "1;36")): \(note.message) at \(note.path):\(note.line)\n"
+      }
+    }
+    let errors = diagnostics.filter { $0.severity == .error }.count
+    let warnings = diagnostics.filter { $0.severity == .warning }.count
+    let infos = diagnostics.filter { $0.severity == .info }.count
+    var summary = "\(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")"
+    if infos > 0 { summary += ", \(infos) info" }
+    summary += " in \(fileCount) \(fileCount == 1 ? "file" : "files")"
+    return out + (out.isEmpty ? "" : "\n") + summary + "\n"
+  }
+}
+
+import Foundation

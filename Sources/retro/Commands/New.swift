@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import RetroCore
+import RetroLint
+
+extension Retro {
+  /// `retro new`: a new report from a template.
+  struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Start a new report from a template.",
+      discussion: """
+        Writes DIR/YYYY-MM-DD-slug.md and never overwrites a file. Built-in templates:
+        \(ReportTemplate.builtInNames.joined(separator: ", ")). A folder of your own (--templates,
+        or 'templates:' in .retro.yml) overrides them by name.
+
+        Examples:
+          retro new "Checkout latency spike"
+          retro new "DNS outage" --template atlassian --severity SEV2 --dir retros/
+        """)
+
+    @Argument(help: "The incident's title.")
+    var title: String
+
+    @Option(help: "The template: \(ReportTemplate.builtInNames.joined(separator: ", ")), or one of your own.")
+    var template = "default"
+
+    @Option(help: "The incident's date, YYYY-MM-DD (default: today).")
+    var date: String?
+
+    @Option(help: "The severity.")
+    var severity = "SEV3"
+
+    @Option(help: "The author (default: git's user.name, else $USER).")
+    var author: String?
+
+    @Option(help: "The folder to write into.")
+    var dir = "."
+
+    @Option(help: "A folder of your own templates.")
+    var templates: String?
+
+    @Option(help: "The configuration file (default: .retro.yml here or in a parent folder).")
+    var config: String?
+
+    func validate() throws {
+      if let date, CalendarDate(iso: date) == nil {
+        throw ValidationError("--date must be a real date as YYYY-MM-DD, not '\(date)'.")
+      }
+      if title.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("Give the incident a title.") }
+    }
+
+    func run() throws {
+      do {
+        let settings = try LintConfiguration.from(try ConfigurationFile.load(path: config), knownRules: RuleRegistry.identifiers)
+        let chosen = try ReportTemplate.named(template, userDirectory: templates ?? settings.templates)
+        let day = date.flatMap { CalendarDate(iso: $0) } ?? Self.today()
+        let text = chosen.render(title: title, date: day, severity: severity, author: author ?? Self.defaultAuthor())
+        let path = URL(fileURLWithPath: dir).appendingPathComponent("\(day)-\(ReportTemplate.slug(title)).md").path
+        try SafeFileWriter.write(text, to: path)
+        print(path)
+      } catch let error as InputError {
+        printError(error.description)
+        throw RetroExit.inputError
+      }
+    }
+
+    static func today() -> CalendarDate {
+      let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+      return CalendarDate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1)
+        ?? CalendarDate(year: 2000, month: 1, day: 1)!
+    }
+
+    static func defaultAuthor() -> String {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      process.arguments = ["git", "config", "user.name"]
+      let pipe = Pipe()
+      process.standardOutput = pipe
+      process.standardError = FileHandle.nullDevice
+      if (try? process.run()) != nil {
+        process.waitUntilExit()
+        let name = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+          .trimmingCharacters(in: .whitespacesAndNewlines)
+        if process.terminationStatus == 0, !name.isEmpty { return name }
+      }
+      return ProcessInfo.processInfo.environment["USER"] ?? "TODO"
+    }
+  }
+}

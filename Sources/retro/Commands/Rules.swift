@@ -1,0 +1,52 @@
+import ArgumentParser
+import RetroLint
+
+extension Retro {
+  /// `retro rules`: the rule list, or one rule in full.
+  struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "List the lint rules, or describe one with its examples.",
+      discussion: """
+        Examples:
+          retro rules
+          retro rules vague_action_item
+        """)
+
+    @Argument(help: "A rule id to describe.")
+    var id: String?
+
+    func run() throws {
+      guard let id else {
+        let descriptions = RuleRegistry.descriptions
+        let width = descriptions.map(\.identifier.count).max() ?? 0
+        for d in descriptions {
+          let padded = d.identifier.padding(toLength: width, withPad: " ", startingAt: 0)
+          let severity = d.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
+          print("\(padded)  \(severity)  \(d.name)")
+        }
+        return
+      }
+      guard let d = RuleRegistry.description(of: id) else {
+        printError("error: unknown rule '\(id)'; 'retro rules' lists them")
+        throw RetroExit.inputError
+      }
+      print("\(d.identifier): \(d.name) (default severity: \(d.severity.rawValue))\n")
+      print(d.description + "\n")
+      print("Why: " + d.rationale + "\n")
+      for (title, examples) in [("Triggers on", d.triggeringExamples), ("Does not trigger on", d.nonTriggeringExamples)] {
+        print("\(title):")
+        for example in examples {
+          for file in example.files {
+            if example.files.count > 1 { print("  -- \(file.path)") }
+            for line in file.text.split(separator: "\n", omittingEmptySubsequences: false) {
+              print("  | " + line.replacingOccurrences(of: "↓", with: "→ "))
+            }
+          }
+          print("")
+        }
+      }
+    }
+  }
+}
+
+import Foundation
