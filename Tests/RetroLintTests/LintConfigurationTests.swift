@@ -1,0 +1,86 @@
+import RetroCore
+import Testing
+@testable import RetroLint
+
+@Suite("Lint configuration")
+struct LintConfigurationTests {
+  static func load(_ text: String) throws -> LintConfiguration {
+    try LintConfiguration.from(try ConfigurationFile.parse(text, path: ".retro.yml"), knownRules: RuleRegistry.identifiers)
+  }
+
+  @Test("reads scales, thresholds, required sections, rules and ignore patterns")
+  func reads() throws {
+    let configuration = try Self.load("""
+      requiredSections: [summary, timeline]
+      severityScale: [P1, P2]
+      summaryMaxWords: 80
+      rules:
+        placeholder_text: off
+        action_item_owner: error
+      ignore: ["drafts/**", "*.tmp.md"]
+      """)
+    #expect(configuration.requiredSections == [.summary, .timeline])
+    #expect(configuration.severityScale == ["P1", "P2"])
+    #expect(configuration.summaryMaxWords == 80)
+    #expect(configuration.rules["placeholder_text"] == .off)
+    #expect(configuration.rules["action_item_owner"] == .severity(.error))
+    #expect(configuration.isIgnored("drafts/2024/x.md"))
+    #expect(configuration.isIgnored("retros/a.tmp.md"))
+    #expect(!configuration.isIgnored("retros/a.md"))
+  }
+
+  @Test("an unknown key, an unknown rule and a bad value name the key and its line")
+  func errors() {
+    #expect(throws: InputError.self) { try Self.load("timezone: UTC\nsevrityScale: [a]\n") }
+    let unknownKey = #expect(throws: InputError.self) { try Self.load("timezone: UTC\nsevrityScale: [a]\n") }
+    #expect(unknownKey?.line == 2)
+    #expect(unknownKey?.message.contains("'sevrityScale' is not a setting") == true)
+    let unknownRule = #expect(throws: InputError.self) { try Self.load("rules:\n  no_such_rule: off\n") }
+    #expect(unknownRule?.message.contains("unknown rule 'no_such_rule'") == true)
+    #expect(unknownRule?.line == 1)
+    let badType = #expect(throws: InputError.self) { try Self.load("summaryMaxWords: many\n") }
+    #expect(badType?.message == "'summaryMaxWords' must be a positive whole number")
+    #expect(throws: InputError.self) { try Self.load("rules:\n  placeholder_text: loud\n") }
+  }
+
+  @Test("the file retro init writes reads back as the defaults")
+  func defaultFile() throws {
+    let configuration = try Self.load(DefaultConfigurationFile.text)
+    #expect(configuration.requiredSections == LintConfiguration().requiredSections)
+    #expect(configuration.summaryMaxWords == 150)
+  }
+}
+
+@Suite("Linter")
+struct LinterTests {
+  static func lint(_ text: String, configuration: LintConfiguration = LintConfiguration()) throws -> [Diagnostic] {
+    let linter = Linter(configuration: configuration)
+    return linter.lint([try linter.context(for: SourceFile(path: "2024-01-01-x.md", text: text))])
+  }
+
+  static let draft = "# Outage\n\n## Summary\n\nTODO\n<!-- retro-disable-next-line placeholder_text -->\nTODO again\n\n<!-- retro-disable blaming_language -->\nSam was careless.\n<!-- retro-enable blaming_language -->\nAna was careless.\n"
+
+  @Test("inline comments switch rules off for a line or a range")
+  func directives() throws {
+    let found = try Self.lint(Self.draft).map { "\($0.ruleId):\($0.line)" }
+    #expect(found.contains("placeholder_text:5"))
+    #expect(!found.contains("placeholder_text:7"))
+    #expect(!found.contains("blaming_language:10"))
+    #expect(found.contains("blaming_language:12"))
+  }
+
+  @Test("configuration turns rules off and changes severity; output is sorted")
+  func severities() throws {
+    var configuration = LintConfiguration()
+    configuration.rules = ["placeholder_text": .off, "blaming_language": .severity(.error)]
+    let diagnostics = try Self.lint(Self.draft, configuration: configuration)
+    #expect(!diagnostics.contains { $0.ruleId == "placeholder_text" })
+    #expect(diagnostics.first { $0.ruleId == "blaming_language" }?.severity == .error)
+    #expect(diagnostics == diagnostics.sorted(by: Diagnostic.ordered))
+  }
+
+  @Test("the same input always gives the same output")
+  func deterministic() throws {
+    #expect(try Self.lint(Self.draft) == Self.lint(Self.draft))
+  }
+}

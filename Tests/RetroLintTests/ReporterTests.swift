@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import RetroLint
+
+/// Each reporter against a golden file. To accept a deliberate change, run the tests with
+/// RETRO_UPDATE_GOLDEN=1 and review the diff.
+@Suite("Reporters")
+struct ReporterTests {
+  static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/golden")
+
+  static let diagnostics: [Diagnostic] = [
+    Diagnostic(
+      ruleId: "missing_section", severity: .error,
+      message: "The report has no Impact section; add one headed 'Impact'", path: "retros/a b.md", line: 1),
+    Diagnostic(
+      ruleId: "placeholder_text", severity: .warning, message: "Placeholder 'TODO' is left in the report",
+      path: "retros/a b.md", line: 3, column: 7),
+    Diagnostic(
+      ruleId: "duplicate_action_item_id", severity: .error, message: "Action item id AI-7 is already used",
+      path: "retros/c.md", line: 2, column: 1,
+      note: .init(message: "first used here", path: "retros/a b.md", line: 5)),
+    Diagnostic(
+      ruleId: "blaming_language", severity: .info, message: "Blaming language ('careless'), with <xml> & \"quotes\"",
+      path: "retros/c.md", line: 4, column: 3),
+  ]
+
+  static let lines: [String: [Substring]] = [
+    "retros/a b.md": ["# Title", "", "Owner TODO here"],
+    "retros/c.md": ["## Action items", "- [AI-7] x", "", "- a careless change"],
+  ]
+
+  @Test("each format matches its golden file", arguments: ReporterRegistry.identifiers)
+  func golden(_ format: String) throws {
+    let reporter = try #require(ReporterRegistry.reporter(named: format, color: false))
+    let output = reporter.report(Self.diagnostics, fileCount: 2, lines: Self.lines)
+    let file = Self.golden.appendingPathComponent("report.\(format)")
+    if ProcessInfo.processInfo.environment["RETRO_UPDATE_GOLDEN"] != nil {
+      try output.write(to: file, atomically: true, encoding: .utf8)
+    }
+    let expected = try String(contentsOf: file, encoding: .utf8)
+    #expect(output == expected)
+  }
+
+  @Test("text output puts a caret under the column and colours only when asked")
+  func caretAndColor() throws {
+    let plain = TextReporter(color: false).report(Self.diagnostics, fileCount: 2, lines: Self.lines)
+    #expect(plain.contains("    Owner TODO here\n          ^\n"))
+    #expect(!plain.contains("\u{1B}["))
+    #expect(plain.hasSuffix("2 errors, 1 warning, 1 info in 2 files\n"))
+    let colored = TextReporter(color: true).report(Self.diagnostics, fileCount: 2, lines: Self.lines)
+    #expect(colored.contains("\u{1B}[1;31merror"))
+  }
+
+  @Test("SARIF carries rule metadata for every rule and valid locations")
+  func sarif() throws {
+    let output = SARIFReporter().report(Self.diagnostics, fileCount: 2, lines: Self.lines)
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+    #expect(json["version"] as? String == "2.1.0")
+    let run = try #require((json["runs"] as? [[String: Any]])?.first)
+    let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+    #expect(rules.count == RuleRegistry.descriptions.count)
+    let results = try #require(run["results"] as? [[String: Any]])
+    #expect(results.count == 4)
+    #expect(output.contains("\"uri\" : \"retros/a%20b.md\""))
+    #expect(results.map { $0["level"] as? String } == ["error", "warning", "error", "note"])
+  }
+}
