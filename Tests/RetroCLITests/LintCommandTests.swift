@@ -1,0 +1,155 @@
+import Foundation
+import Testing
+
+@Suite("retro lint, new, init and rules, end to end")
+struct LintCommandTests {
+  static func temporaryDirectory() throws -> URL {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("retro-lint-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    return directory
+  }
+
+  @Test("the incomplete draft fails with the findings a reviewer would list, at the right lines")
+  func draft() throws {
+    let result = try RetroBinary.run(["lint", "examples/draft-login-outage.md"])
+    #expect(result.status == 1)
+    let out = result.stdout
+    #expect(out.contains("examples/draft-login-outage.md:1:1: error: The report has no Root causes section"))
+    #expect(out.contains("(empty_section)"))
+    #expect(out.contains("Placeholder 'TODO' is left in the report (placeholder_text)"))
+    #expect(out.contains("The time '??:??' cannot be read (unreadable_time)"))
+    #expect(out.contains("is vague ('investigate')"))
+    #expect(out.contains("has no owner (action_item_owner)"))
+    #expect(out.range(of: #"\d+ errors?, \d+ warnings? in 1 file"#, options: .regularExpression) != nil)
+  }
+
+  @Test("a complete example passes; --strict fails it on warnings")
+  func exitCodes() throws {
+    let directory = try Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let clean = """
+      ---
+      title: Cache flush
+      date: 2024-03-01
+      severity: SEV3
+      status: final
+      authors: [Ana]
+      ---
+      ## Summary
+
+      The cache was flushed by a cron job and the API was slow for 20 minutes.
+
+      ## Impact
+
+      p99 latency rose to 4 s for 20 minutes; 3% of requests timed out.
+
+      ## Root causes
+
+      The cron job ran against production because the host list was shared.
+
+      ## Timeline (UTC)
+
+      - 10:00 cron job flushed the cache
+      - 10:04 latency alert fired
+      - 10:20 cache warm again, resolved
+
+      ## What went well
+
+      - The alert fired within four minutes.
+
+      ## What went wrong
+
+      - The host list mixed staging and production.
+
+      ## Action items
+
+      - [ ] Split the host lists @ana OPS-1
+      """
+    try Data(clean.utf8).write(to: directory.appendingPathComponent("clean.md"))
+    let ok = try RetroBinary.run(["lint", "clean.md"], in: directory)
+    #expect(ok.status == 0, "\(ok.stdout)")
+    #expect(ok.stdout == "0 errors, 0 warnings in 1 file\n")
+    try Data((clean + "\nIt was careless.\n").utf8).write(to: directory.appendingPathComponent("clean.md"))
+    #expect(try RetroBinary.run(["lint", "clean.md"], in: directory).status == 0)
+    #expect(try RetroBinary.run(["lint", "--strict", "clean.md"], in: directory).status == 1)
+  }
+
+  @Test("formats: json, sarif, github, checkstyle; standard input with -")
+  func formats() throws {
+    let json = try RetroBinary.run(["lint", "--format", "json", "-"], stdin: "# Outage\n\n## Summary\n\nTODO\n")
+    #expect(json.status == 1)
+    let diagnostics = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+    #expect(diagnostics.contains { $0["ruleId"] as? String == "placeholder_text" && $0["path"] as? String == "<stdin>" })
+    let sarif = try RetroBinary.run(["lint", "--format", "sarif", "examples/draft-login-outage.md"])
+    #expect(sarif.stdout.contains("\"version\" : \"2.1.0\""))
+    let github = try RetroBinary.run(["lint", "--format", "github", "examples/draft-login-outage.md"])
+    #expect(github.stdout.contains("::error file=examples/draft-login-outage.md,line=1,col=1,title=missing_section::"))
+    let checkstyle = try RetroBinary.run(["lint", "--format", "checkstyle", "examples/draft-login-outage.md"])
+    #expect(checkstyle.stdout.hasPrefix("<?xml"))
+    let bad = try RetroBinary.run(["lint", "--format", "yaml", "examples"])
+    #expect(bad.status == 64 || bad.status == 2)
+  }
+
+  @Test("a configuration error is exit 2 naming the key and line")
+  func configurationError() throws {
+    let directory = try Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try Data("rules:\n  placeholder_text: off\n  not_a_rule: on\n".utf8).write(to: directory.appendingPathComponent(".retro.yml"))
+    try Data("# x\n".utf8).write(to: directory.appendingPathComponent("r.md"))
+    let result = try RetroBinary.run(["lint", "r.md"], in: directory)
+    #expect(result.status == 2)
+    #expect(result.stderr.contains(".retro.yml:1:1: error: 'rules' names an unknown rule 'not_a_rule'"))
+  }
+
+  @Test("retro new writes from a template and refuses to overwrite; retro init too")
+  func newAndInit() throws {
+    let directory = try Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let first = try RetroBinary.run(
+      ["new", "Checkout ../../latency", "--template", "google-sre", "--date", "2024-05-06", "--dir", "retros", "--author", "Ana"],
+      in: directory)
+    #expect(first.status == 0, "\(first.stderr)")
+    let path = directory.appendingPathComponent("retros/2024-05-06-checkout-latency.md").path
+    #expect(first.stdout.contains("2024-05-06-checkout-latency.md"))
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(text.contains("**Authors:** Ana"))
+    let again = try RetroBinary.run(
+      ["new", "Checkout ../../latency", "--date", "2024-05-06", "--dir", "retros"], in: directory)
+    #expect(again.status == 2)
+    #expect(again.stderr.contains("already exists"))
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
+
+    let initial = try RetroBinary.run(["init"], in: directory)
+    #expect(initial.status == 0)
+    let config = try String(contentsOf: directory.appendingPathComponent(".retro.yml"), encoding: .utf8)
+    #expect(config.contains("summaryMaxWords: 150"))
+    #expect(try RetroBinary.run(["init"], in: directory).status == 2)
+    #expect(try RetroBinary.run(["lint", "retros"], in: directory).status == 0)
+  }
+
+  @Test("user templates override built-in ones by name; an unknown name is an error listing them")
+  func userTemplates() throws {
+    let directory = try Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try FileManager.default.createDirectory(at: directory.appendingPathComponent("mine"), withIntermediateDirectories: true)
+    try Data("# {{title}} on {{date}}\n".utf8).write(to: directory.appendingPathComponent("mine/default.md"))
+    let result = try RetroBinary.run(["new", "Disk full", "--date", "2024-01-02", "--templates", "mine"], in: directory)
+    #expect(result.status == 0)
+    let text = try String(contentsOf: directory.appendingPathComponent("2024-01-02-disk-full.md"), encoding: .utf8)
+    #expect(text == "# Disk full on 2024-01-02\n")
+    let missing = try RetroBinary.run(["new", "X", "--template", "nope"], in: directory)
+    #expect(missing.status == 2)
+    #expect(missing.stderr.contains("available: atlassian, default, google-sre, minimal"))
+  }
+
+  @Test("retro rules lists every rule; retro rules ID describes one with examples")
+  func rules() throws {
+    let list = try RetroBinary.run(["rules"])
+    #expect(list.stdout.contains("missing_section"))
+    #expect(list.stdout.split(separator: "\n").count >= 28)
+    let one = try RetroBinary.run(["rules", "vague_action_item"])
+    #expect(one.stdout.contains("Vague Action Item (default severity: warning)"))
+    #expect(one.stdout.contains("Triggers on:"))
+    #expect(try RetroBinary.run(["rules", "nope"]).status == 2)
+  }
+}
