@@ -7,9 +7,11 @@ setup:
 build: setup
 	swift build
 
-# Reads every bundled example report and prints what retro found in each.
+# Shows what retro reads from every bundled example report, then lints them (the draft
+# example has findings on purpose, so lint's exit status is not an error here).
 demo: build
 	.build/debug/retro show examples/
+	-.build/debug/retro lint examples/
 
 test: setup
 	swift test
