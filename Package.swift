@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -7,11 +7,13 @@ let package = Package(
   products: [
     .library(name: "RetroCore", targets: ["RetroCore"]),
     .library(name: "RetroLint", targets: ["RetroLint"]),
+    .library(name: "RetroIndex", targets: ["RetroIndex"]),
     .executable(name: "retro", targets: ["retro"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     .systemLibrary(
@@ -27,11 +29,16 @@ let package = Package(
       name: "RetroLint",
       dependencies: ["RetroCore"]
     ),
+    .target(
+      name: "RetroIndex",
+      dependencies: ["RetroCore", .product(name: "GRDB", package: "GRDB.swift")]
+    ),
     .executableTarget(
       name: "retro",
       dependencies: [
         "RetroCore",
         "RetroLint",
+        "RetroIndex",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -43,6 +50,11 @@ let package = Package(
     .testTarget(
       name: "RetroLintTests",
       dependencies: ["RetroLint", "RetroCore"],
+      exclude: ["Fixtures"]
+    ),
+    .testTarget(
+      name: "RetroIndexTests",
+      dependencies: ["RetroIndex", "RetroCore"],
       exclude: ["Fixtures"]
     ),
     .testTarget(

@@ -4,6 +4,7 @@ set -euo pipefail
 need=()
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 if ! pkg-config --exists libcmark 2>/dev/null; then need+=(libcmark-dev); fi
+if ! pkg-config --exists sqlite3 2>/dev/null; then need+=(libsqlite3-dev); fi
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi

@@ -29,7 +29,7 @@ enum TextSearch {
   /// True when `text` holds a number: digits or a number word.
   static func hasQuantity(_ text: String) -> Bool {
     if text.contains(where: { $0.isNumber }) { return true }
-    let words = Set(InlineTextWords.words(text))
+    let words = Set(TextSimilarity.words(text))
     let numberWords: Set<String> = [
       "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozen",
       "dozens", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "half",
@@ -43,25 +43,5 @@ enum TextSearch {
     guard let last = items.last else { return "" }
     if items.count == 1 { return last }
     return items.dropLast().joined(separator: ", ") + " and " + last
-  }
-}
-
-/// Lowercase words of letters and digits.
-enum InlineTextWords {
-  static func words(_ text: String) -> [String] {
-    text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
-  }
-
-  static let stopWords: Set<String> = [
-    "a", "an", "the", "to", "of", "for", "and", "or", "in", "on", "at", "by", "with", "we", "our",
-    "is", "be", "that", "this", "it", "so", "as", "from", "when", "all", "any", "more", "into",
-  ]
-
-  /// Token-set similarity (Jaccard) of two texts, stop words left out.
-  static func similarity(_ a: String, _ b: String) -> Double {
-    let x = Set(words(a)).subtracting(stopWords)
-    let y = Set(words(b)).subtracting(stopWords)
-    guard !x.isEmpty || !y.isEmpty else { return 0 }
-    return Double(x.intersection(y).count) / Double(x.union(y).count)
   }
 }

@@ -16,7 +16,6 @@ struct InputOptions: ParsableArguments {
 
   /// The configuration file, checked whole (unknown keys and bad values are errors).
   func loadConfiguration() throws -> LintConfiguration {
-    let file = try ConfigurationFile.load(path: config)
-    return try LintConfiguration.from(file, knownRules: RuleRegistry.identifiers)
+    try Settings.load(config).lint
   }
 }

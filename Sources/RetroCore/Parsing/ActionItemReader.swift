@@ -65,6 +65,14 @@ struct ActionItemReader {
         .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && $0 != "-" && $0 != "—" }
     }
     owners += ownersFromText(head: head, all: all)
+    // A `[name]` or `(team)` prefix that named an owner is not part of what to do.
+    for (open, close) in [("[", "]"), ("(", ")")] where head.hasPrefix(open) {
+      if let end = head.firstIndex(of: Character(close)),
+        owners.contains(head[head.index(after: head.startIndex)..<end].trimmingCharacters(in: .whitespaces))
+      {
+        head = String(head[head.index(after: end)...]).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ":-–")))
+      }
+    }
 
     var due = columns["due"].flatMap { TimeStampReader.findDate(in: $0) ?? TimeStampReader.read($0)?.date }
       .flatMap { $0.resolve(order: order, fallbackYear: fallbackYear) }

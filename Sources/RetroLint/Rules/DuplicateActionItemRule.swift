@@ -16,7 +16,7 @@ public struct DuplicateActionItemRule: Rule {
     var seen: [String: ActionItem] = [:]
     var findings: [Finding] = []
     for item in context.report.actionItems {
-      let key = InlineTextWords.words(item.text).joined(separator: " ")
+      let key = TextSimilarity.words(item.text).joined(separator: " ")
       guard !key.isEmpty else { continue }
       if let first = seen[key] {
         findings.append(

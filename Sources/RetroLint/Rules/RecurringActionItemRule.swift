@@ -32,7 +32,7 @@ public struct RecurringActionItemRule: CrossReportRule {
       for item in context.report.actionItems where item.status == .open {
         for (earlier, earlierDate) in dated[..<index] where earlierDate < date {
           guard let match = earlier.report.actionItems.first(where: {
-            InlineTextWords.similarity($0.text, item.text) >= threshold
+            TextSimilarity.similarity($0.text, item.text) >= threshold
           }) else { continue }
           results.append(
             (context.path,

@@ -1,0 +1,29 @@
+import RetroCore
+
+/// An action item with its report, as `retro actions` lists it.
+public struct ActionItemRow: Sendable, Equatable, Codable {
+  public var id: String
+  public var text: String
+  public var owners: [String]
+  public var due: String?
+  /// Days past due on the as-of date, when open and overdue.
+  public var daysOverdue: Int?
+  /// Days since the incident (or since the item was first seen, when the report has no date).
+  public var ageDays: Int?
+  public var status: String
+  public var tickets: [String]
+  public var priority: String?
+  public var type: String?
+  public var reportTitle: String?
+  public var reportDate: String?
+  public var severity: String?
+  public var tags: [String]
+  public var services: [String]
+  public var path: String
+  public var line: Int
+  public var closedAt: String?
+  public var firstSeenAt: String
+
+  /// `path:line`.
+  public var location: String { "\(path):\(line)" }
+}

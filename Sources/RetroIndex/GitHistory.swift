@@ -1,0 +1,110 @@
+import Foundation
+import GRDB
+import RetroCore
+
+/// Dates action-item status changes by the git commits that made them (`--git-history`), so
+/// a fresh index over an old repository still knows when each item was opened and closed.
+///
+/// For each report it reads `git log --follow` (renames included), parses the file as it was
+/// at each commit, oldest first, and records the commit time when an item (matched by its
+/// normalised text) first appears and first appears done.
+public struct GitHistory: Sendable {
+  public let database: IndexDatabase
+  public let parser: IncidentParser
+
+  public init(database: IndexDatabase, parser: IncidentParser) {
+    self.database = database
+    self.parser = parser
+  }
+
+  /// Records history for `files`; returns the number of dated status changes. Files outside
+  /// a git work tree are skipped.
+  public func record(files: [String]) throws -> Int {
+    var total = 0
+    for file in files where file != "-" {
+      let url = URL(fileURLWithPath: file)
+      let directory = url.deletingLastPathComponent().path
+      guard let log = Self.git(["log", "--follow", "--format=%H%x09%cI", "--name-only", "--", url.lastPathComponent], in: directory)
+      else { continue }
+      let commits = Self.commits(fromLog: log).reversed()
+      guard !commits.isEmpty else { continue }
+      var firstSeen: [String: (date: String, hash: String)] = [:]
+      var firstDone: [String: (date: String, hash: String)] = [:]
+      var reopened: [String: (date: String, hash: String)] = [:]
+      for commit in commits {
+        guard let root = Self.git(["rev-parse", "--show-toplevel"], in: directory)?.trimmingCharacters(in: .whitespacesAndNewlines),
+          let text = Self.git(["-C", root, "show", "\(commit.hash):\(commit.path)"], in: directory),
+          let report = try? parser.parse(text: text, path: file)
+        else { continue }
+        let instant = ISO8601.date(commit.date).map(ISO8601.string) ?? commit.date
+        for item in report.actionItems {
+          let key = Indexer.normalized(item.text)
+          if firstSeen[key] == nil { firstSeen[key] = (instant, commit.hash) }
+          if item.status == .done, firstDone[key] == nil { firstDone[key] = (instant, commit.hash) }
+          if item.status == .open, firstDone[key] != nil, reopened[key] == nil { reopened[key] = (instant, commit.hash) }
+        }
+      }
+      total += try database.writer.write { db -> Int in
+        var count = 0
+        let items = try ActionItemRecord.filter(sql: "reportPath = ?", arguments: [file]).fetchAll(db)
+        for var item in items {
+          guard let seen = firstSeen[item.normalizedText] else { continue }
+          try db.execute(
+            sql: "DELETE FROM itemHistory WHERE reportPath = ? AND itemId = ? AND source != 'index'",
+            arguments: [file, item.itemId])
+          item.firstSeenAt = seen.date
+          var opened = ItemHistoryRecord(id: nil, reportPath: file, itemId: item.itemId, status: "open", seenAt: seen.date, source: seen.hash)
+          try opened.insert(db)
+          count += 1
+          item.openedAt = seen.date
+          if let done = firstDone[item.normalizedText] {
+            var closed = ItemHistoryRecord(id: nil, reportPath: file, itemId: item.itemId, status: "done", seenAt: done.date, source: done.hash)
+            try closed.insert(db)
+            count += 1
+            if item.status == "done" { item.closedAt = done.date }
+          }
+          try item.update(db)
+        }
+        return count
+      }
+    }
+    return total
+  }
+
+  struct Commit {
+    var hash: String
+    var date: String
+    var path: String
+  }
+
+  /// Parses `git log --format=%H%x09%cI --name-only` output, newest first.
+  static func commits(fromLog log: String) -> [Commit] {
+    var commits: [Commit] = []
+    var current: (String, String)?
+    for line in log.split(separator: "\n", omittingEmptySubsequences: true) {
+      let parts = line.split(separator: "\t")
+      if parts.count == 2, parts[0].count == 40 {
+        current = (String(parts[0]), String(parts[1]))
+      } else if let (hash, date) = current {
+        commits.append(Commit(hash: hash, date: date, path: String(line)))
+        current = nil
+      }
+    }
+    return commits
+  }
+
+  /// Runs git; nil when it fails (not a repository, git missing).
+  static func git(_ arguments: [String], in directory: String) -> String? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git"] + arguments
+    process.currentDirectoryURL = URL(fileURLWithPath: directory.isEmpty ? "." : directory)
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    do { try process.run() } catch { return nil }
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
+  }
+}

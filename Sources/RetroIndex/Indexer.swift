@@ -1,0 +1,194 @@
+import Foundation
+import GRDB
+import RetroCore
+
+/// Brings the index up to date with the files on disk, reading only what changed.
+///
+/// A file whose modification time and size match its row costs a stat. A changed file is
+/// hashed; if its bytes are the same only the stat is updated, else it is parsed and its
+/// report and items replaced. Each item's status change is recorded with the time it was
+/// seen. Files gone from disk are dropped; a file that reappears under another name with the
+/// same content is a rename, and its items keep their history.
+public struct Indexer: Sendable {
+  public let database: IndexDatabase
+  public var parser: IncidentParser
+  /// How many changed files to parse before writing them in one transaction.
+  public var batchSize = 200
+
+  public init(database: IndexDatabase, parser: IncidentParser) {
+    self.database = database
+    self.parser = parser
+  }
+
+  private struct Stat {
+    var modifiedAt: Double
+    var size: Int
+  }
+
+  private struct Parsed {
+    var path: String
+    var stat: Stat
+    var hash: String
+    var report: IncidentReport?
+  }
+
+  /// Indexes `files` (the complete set for this index: rows for other paths are dropped).
+  /// `now` is when the run sees the files: it dates status changes.
+  public func update(files: [String], now: Date = Date()) throws -> IndexUpdate {
+    var result = IndexUpdate()
+    let known = try database.writer.read { db in
+      try Row.fetchAll(db, sql: "SELECT path, contentHash, modifiedAt, size FROM report").reduce(into: [String: (String, Double, Int)]()) {
+        $0[$1["path"]] = ($1["contentHash"], $1["modifiedAt"], $1["size"])
+      }
+    }
+    let stamp = ISO8601.string(now)
+    var pending: [Parsed] = []
+    var seen = Set<String>()
+    var added: [String: String] = [:]  // path → hash, for rename detection
+
+    func flush() throws {
+      guard !pending.isEmpty else { return }
+      let batch = pending
+      pending.removeAll()
+      let changes = try database.writer.write { db -> Int in
+        var changes = 0
+        for item in batch {
+          if let report = item.report {
+            changes += try Self.store(report, path: item.path, stat: item.stat, hash: item.hash, stamp: stamp, in: db)
+          } else {
+            try db.execute(sql: "UPDATE report SET modifiedAt = ?, size = ? WHERE path = ?", arguments: [item.stat.modifiedAt, item.stat.size, item.path])
+          }
+        }
+        return changes
+      }
+      result.statusChanges += changes
+    }
+
+    for path in files {
+      result.scanned += 1
+      seen.insert(path)
+      guard let stat = Self.stat(path) else {
+        result.problems.append("\(path): error: cannot be read")
+        continue
+      }
+      if let row = known[path], row.1 == stat.modifiedAt, row.2 == stat.size {
+        result.unchanged += 1
+        continue
+      }
+      do {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let hash = ContentHash.of(data)
+        if let row = known[path], row.0 == hash {
+          result.unchanged += 1
+          pending.append(Parsed(path: path, stat: stat, hash: hash, report: nil))
+        } else {
+          let report = try parser.parse(try SourceFile.decode(data, path: path))
+          if known[path] == nil { added[path] = hash }
+          pending.append(Parsed(path: path, stat: stat, hash: hash, report: report))
+          result.parsed += 1
+        }
+      } catch let error as InputError {
+        result.problems.append(error.description)
+      } catch {
+        result.problems.append("\(path): error: \(error.localizedDescription)")
+      }
+      if pending.count >= batchSize { try flush() }
+    }
+    try flush()
+
+    let gone = known.filter { !seen.contains($0.key) }
+    if !gone.isEmpty {
+      let (renamed, removed) = try database.writer.write { db -> (Int, Int) in
+        var renamed = 0
+        for (oldPath, row) in gone {
+          if let newPath = added.first(where: { $0.value == row.0 })?.key {
+            try Self.carryHistory(from: oldPath, to: newPath, in: db)
+            added.removeValue(forKey: newPath)
+            renamed += 1
+          }
+          try db.execute(sql: "DELETE FROM report WHERE path = ?", arguments: [oldPath])
+        }
+        return (renamed, gone.count - renamed)
+      }
+      result.renamed = renamed
+      result.removed = removed
+    }
+    return result
+  }
+
+  private static func stat(_ path: String) -> Stat? {
+    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+      let modified = attributes[.modificationDate] as? Date
+    else { return nil }
+    return Stat(modifiedAt: modified.timeIntervalSince1970, size: (attributes[.size] as? NSNumber)?.intValue ?? 0)
+  }
+
+  /// Writes one parsed report and its items; returns how many items changed status.
+  private static func store(_ report: IncidentReport, path: String, stat: Stat, hash: String, stamp: String, in db: Database) throws -> Int {
+    let record = ReportRecord(
+      path: path, contentHash: hash, modifiedAt: stat.modifiedAt, size: stat.size, title: report.title,
+      incidentId: report.id, date: report.date?.description, publishedDate: report.publishedDate?.description,
+      severity: report.severity, status: report.status, authors: report.authors, tags: report.tags,
+      services: report.services, startedAt: report.timeline.compactMap(\.instant).first.map(ISO8601.string),
+      timeToDetect: report.metrics.timeToDetect, timeToMitigate: report.metrics.timeToMitigate,
+      timeToResolve: report.metrics.timeToResolve,
+      rootCauses: report.sections.filter { $0.effectiveKind == .rootCauses }.map(\.body).joined(separator: "\n"),
+      indexedAt: stamp)
+    try record.upsert(db)
+    let old = try ActionItemRecord.filter(sql: "reportPath = ?", arguments: [path]).fetchAll(db)
+      .reduce(into: [String: ActionItemRecord]()) { $0[$1.itemId] = $1 }
+    var changes = 0
+    var kept = Set<String>()
+    for item in report.actionItems where !kept.contains(item.id) {
+      kept.insert(item.id)
+      let status = item.status.rawValue
+      var row = ActionItemRecord(
+        reportPath: path, itemId: item.id, explicitId: item.explicitId, text: item.text,
+        normalizedText: normalized(item.text), owners: item.owners, due: item.due?.description, tickets: item.tickets,
+        priority: item.priority, type: item.type?.rawValue, status: status, groupName: item.group, line: item.line,
+        firstSeenAt: stamp, openedAt: item.status == .open ? stamp : nil, closedAt: item.status == .done ? stamp : nil)
+      if let previous = old[item.id] {
+        row.firstSeenAt = previous.firstSeenAt
+        row.openedAt = previous.openedAt ?? row.openedAt
+        row.closedAt = previous.status == "done" && item.status == .done ? previous.closedAt : row.closedAt
+        if item.status == .open { row.closedAt = nil }
+        if previous.status != status {
+          changes += 1
+          var history = ItemHistoryRecord(id: nil, reportPath: path, itemId: item.id, status: status, seenAt: stamp, source: "index")
+          try history.insert(db)
+        }
+      } else {
+        var history = ItemHistoryRecord(id: nil, reportPath: path, itemId: item.id, status: status, seenAt: stamp, source: "index")
+        try history.insert(db)
+      }
+      try row.upsert(db)
+    }
+    for stale in old.keys where !kept.contains(stale) {
+      try db.execute(sql: "DELETE FROM actionItem WHERE reportPath = ? AND itemId = ?", arguments: [path, stale])
+    }
+    return changes
+  }
+
+  /// After a rename, items whose text is the same keep when they were first seen, opened
+  /// and closed, and their history.
+  private static func carryHistory(from oldPath: String, to newPath: String, in db: Database) throws {
+    let old = try ActionItemRecord.filter(sql: "reportPath = ?", arguments: [oldPath]).fetchAll(db)
+    let new = try ActionItemRecord.filter(sql: "reportPath = ?", arguments: [newPath]).fetchAll(db)
+    for var item in new {
+      guard let previous = old.first(where: { $0.normalizedText == item.normalizedText }) else { continue }
+      item.firstSeenAt = previous.firstSeenAt
+      item.openedAt = previous.openedAt ?? item.openedAt
+      if item.status == "done", previous.status == "done" { item.closedAt = previous.closedAt }
+      try item.update(db)
+      try db.execute(
+        sql: "DELETE FROM itemHistory WHERE reportPath = ? AND itemId = ?", arguments: [newPath, item.itemId])
+      try db.execute(
+        sql: "UPDATE itemHistory SET reportPath = ?, itemId = ? WHERE reportPath = ? AND itemId = ?",
+        arguments: [newPath, item.itemId, oldPath, previous.itemId])
+    }
+  }
+
+  static func normalized(_ text: String) -> String {
+    text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).joined(separator: " ")
+  }
+}

@@ -1,0 +1,138 @@
+import Foundation
+
+/// Renders action-item rows for `retro actions`.
+public struct ActionListRenderer: Sendable {
+  public var width: Int
+  public var color: Bool
+
+  public init(width: Int = 120, color: Bool = false) {
+    self.width = width
+    self.color = color
+  }
+
+  public func render(_ rows: [ActionItemRow], format: ActionListFormat) -> String {
+    switch format {
+    case .table: return table(rows)
+    case .json: return json(rows)
+    case .csv: return csv(rows)
+    case .markdown: return markdown(rows)
+    }
+  }
+
+  static func dueText(_ row: ActionItemRow) -> String {
+    guard let due = row.due else { return "—" }
+    return row.daysOverdue.map { "\(due) (\($0)d over)" } ?? due
+  }
+
+  static func ownersText(_ row: ActionItemRow) -> String {
+    row.owners.isEmpty ? "(none)" : row.owners.joined(separator: ", ")
+  }
+
+  static func reportText(_ row: ActionItemRow) -> String {
+    [row.reportDate, row.reportTitle].compactMap { $0 }.joined(separator: " ")
+  }
+
+  // MARK: - Table
+
+  /// Columns fit the width: the item and report columns shrink first, with an ellipsis.
+  func table(_ rows: [ActionItemRow]) -> String {
+    let headers = ["ID", "ITEM", "OWNERS", "DUE", "AGE", "STATUS", "TICKET", "REPORT", "WHERE"]
+    let cells = rows.map { row in
+      [
+        row.id, row.text, Self.ownersText(row), Self.dueText(row), row.ageDays.map { "\($0)d" } ?? "—", row.status,
+        row.tickets.first ?? "—", Self.reportText(row), row.location,
+      ]
+    }
+    var widths = headers.indices.map { column in
+      max(headers[column].count, cells.map { $0[column].count }.max() ?? 0)
+    }
+    let gap = 2
+    // Where, report, ticket and owners give way first; the item keeps the most room.
+    let flexible = [8, 7, 6, 2, 1]
+    let minimum = [10, 24, 10, 10, 3, 4, 8, 14, 14]
+    var total = widths.reduce(0, +) + gap * (widths.count - 1)
+    for column in flexible where total > width {
+      let cut = min(total - width, widths[column] - minimum[column])
+      if cut > 0 {
+        widths[column] -= cut
+        total -= cut
+      }
+    }
+    func line(_ values: [String], overdue: Bool = false) -> String {
+      let text = values.enumerated().map { column, value -> String in
+        let fitted = value.count > widths[column] ? String(value.prefix(max(1, widths[column] - 1))) + "…" : value
+        return column == values.count - 1 ? fitted : fitted.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+      }.joined(separator: String(repeating: " ", count: gap))
+      return overdue && color ? "\u{1B}[31m\(text)\u{1B}[0m" : text
+    }
+    var out = line(headers) + "\n"
+    for (index, row) in rows.enumerated() { out += line(cells[index], overdue: row.daysOverdue != nil) + "\n" }
+    let open = rows.filter { $0.status == "open" }.count
+    let overdue = rows.filter { $0.daysOverdue != nil }.count
+    let unowned = rows.filter { $0.owners.isEmpty && $0.status == "open" }.count
+    out += "\n\(rows.count) items: \(open) open, \(overdue) overdue, \(unowned) open without an owner\n"
+    return out
+  }
+
+  // MARK: - JSON, CSV, Markdown
+
+  func json(_ rows: [ActionItemRow]) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: (try? encoder.encode(rows)) ?? Data("[]".utf8), as: UTF8.self) + "\n"
+  }
+
+  static func csvField(_ value: String) -> String {
+    value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+  }
+
+  func csv(_ rows: [ActionItemRow]) -> String {
+    var out = "id,item,owners,due,days_overdue,age_days,status,tickets,report_title,report_date,severity,path,line\n"
+    for row in rows {
+      let fields = [
+        row.id, row.text, row.owners.joined(separator: "; "), row.due ?? "", row.daysOverdue.map(String.init) ?? "",
+        row.ageDays.map(String.init) ?? "", row.status, row.tickets.joined(separator: " "), row.reportTitle ?? "",
+        row.reportDate ?? "", row.severity ?? "", row.path, String(row.line),
+      ]
+      out += fields.map(Self.csvField).joined(separator: ",") + "\n"
+    }
+    return out
+  }
+
+  static func markdownCell(_ value: String) -> String {
+    value.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+  }
+
+  func markdown(_ rows: [ActionItemRow]) -> String {
+    var out = "| ID | Item | Owners | Due | Age | Status | Ticket | Report | Where |\n"
+    out += "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+    for row in rows {
+      let cells = [
+        row.id, row.text, Self.ownersText(row), Self.dueText(row), row.ageDays.map { "\($0)d" } ?? "—", row.status,
+        row.tickets.first ?? "—", Self.reportText(row), row.location,
+      ]
+      out += "| " + cells.map(Self.markdownCell).joined(separator: " | ") + " |\n"
+    }
+    return out
+  }
+
+  /// Groups of recurring items, for `--recurring`.
+  public func recurring(_ groups: [RecurringItems.Group], format: ActionListFormat) -> String {
+    if format == .json {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+      return String(decoding: (try? encoder.encode(groups)) ?? Data("[]".utf8), as: UTF8.self) + "\n"
+    }
+    guard !groups.isEmpty else { return "No action item was promised in more than one report.\n" }
+    var out = ""
+    for (index, group) in groups.enumerated() {
+      out += format == .markdown ? "### Recurring \(index + 1)\n\n" : "Recurring \(index + 1): promised in \(Set(group.items.map(\.path)).count) reports\n"
+      for item in group.items {
+        let bullet = format == .markdown ? "- " : "  "
+        out += "\(bullet)[\(item.status)] \(item.text) — \(Self.reportText(item)) (\(item.location))\n"
+      }
+      out += "\n"
+    }
+    return out
+  }
+}

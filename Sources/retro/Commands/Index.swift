@@ -1,0 +1,30 @@
+import ArgumentParser
+import RetroIndex
+
+extension Retro {
+  /// `retro index`: bring the SQLite index up to date (other commands do it themselves).
+  struct Index: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Index reports and their action items in SQLite (incremental).",
+      discussion: """
+        Only changed files are read again; files gone are dropped; each status change of an
+        item is recorded. 'retro actions', 'digest' and 'stats' run this first, so you rarely
+        need it. --git-history dates status changes by the commits that made them.
+
+        Examples:
+          retro index retros/
+          retro index retros/ --git-history
+        """)
+
+    @OptionGroup var options: IndexOptions
+
+    @Flag(help: "Date each item's status changes by the git commits that made them.")
+    var gitHistory = false
+
+    func run() throws {
+      let (database, update, _) = try options.openIndex(gitHistory: gitHistory)
+      print("\(database.path): \(update.scanned) files, \(update.parsed) read, \(update.unchanged) unchanged, \(update.removed) removed, \(update.renamed) renamed, \(update.statusChanges) status changes")
+      if !update.problems.isEmpty { throw RetroExit.inputError }
+    }
+  }
+}

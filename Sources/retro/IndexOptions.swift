@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import RetroCore
+import RetroIndex
+import RetroLint
+
+/// Options shared by the commands that read the index.
+struct IndexOptions: ParsableArguments {
+  @Argument(help: "Folders or files of reports (default: the current folder).")
+  var paths: [String] = ["."]
+
+  @Option(name: .long, help: "The configuration file (default: .retro.yml here or in a parent folder).")
+  var config: String?
+
+  @Option(name: .long, help: "The index file (default: 'index:' in .retro.yml, else one per folder in ~/.cache/retro).")
+  var index: String?
+
+  @Option(name: .customLong("as-of"), help: "Count ages, due dates and windows as of this date (YYYY-MM-DD; default: today).")
+  var asOf: String?
+
+  func validate() throws {
+    if let asOf, CalendarDate(iso: asOf) == nil { throw ValidationError("--as-of must be a date as YYYY-MM-DD, not '\(asOf)'.") }
+  }
+
+  /// The as-of day, and the instant status changes are dated with (noon UTC that day, or now).
+  var asOfDate: CalendarDate {
+    if let asOf, let date = CalendarDate(iso: asOf) { return date }
+    return Retro.New.today()
+  }
+
+  var observedAt: Date {
+    guard let asOf, let date = CalendarDate(iso: asOf) else { return Date() }
+    return ISO8601.date("\(date)T12:00:00Z") ?? Date()
+  }
+
+  /// Opens the index for these paths and brings it up to date; problems go to stderr.
+  func openIndex(gitHistory: Bool = false, quiet: Bool = false) throws -> (IndexDatabase, IndexUpdate, Settings) {
+    let settings: Settings
+    let files: [String]
+    do {
+      settings = try Settings.load(config)
+      files = try ReportFinder.files(in: paths).filter { !settings.lint.isIgnored($0) }
+    } catch let error as InputError {
+      printError(error.description)
+      throw RetroExit.inputError
+    }
+    let root = IndexLocation.root(of: paths)
+    let location = IndexLocation.path(forRoot: root, configured: index ?? settings.indexPath)
+    let database: IndexDatabase
+    do {
+      database = try IndexDatabase(path: location)
+    } catch {
+      printError("\(location): error: cannot open the index: \(error)")
+      throw RetroExit.inputError
+    }
+    for warning in database.warnings { printError("warning: \(warning)") }
+    var indexer = Indexer(database: database, parser: IncidentParser(configuration: settings.lint.parser))
+    indexer.batchSize = 200
+    let update = try indexer.update(files: files, now: observedAt)
+    if gitHistory {
+      let dated = try GitHistory(database: database, parser: indexer.parser).record(files: files)
+      if !quiet { printError("git history: \(dated) status changes dated by commits") }
+    }
+    for problem in update.problems { printError(problem) }
+    return (database, update, settings)
+  }
+}

@@ -1,0 +1,16 @@
+import RetroCore
+import RetroLint
+
+/// The configuration file, read once and checked whole.
+struct Settings {
+  var file: ConfigurationFile
+  var lint: LintConfiguration
+
+  static func load(_ path: String?) throws -> Settings {
+    let file = try ConfigurationFile.load(path: path)
+    return Settings(file: file, lint: try LintConfiguration.from(file, knownRules: RuleRegistry.identifiers))
+  }
+
+  /// `index:` in .retro.yml: where the SQLite index lives.
+  var indexPath: String? { file.values["index"]?.scalarText }
+}
