@@ -146,11 +146,13 @@ public struct Indexer: Sendable {
         reportPath: path, itemId: item.id, explicitId: item.explicitId, text: item.text,
         normalizedText: normalized(item.text), owners: item.owners, due: item.due?.description, tickets: item.tickets,
         priority: item.priority, type: item.type?.rawValue, status: status, groupName: item.group, line: item.line,
-        firstSeenAt: stamp, openedAt: item.status == .open ? stamp : nil, closedAt: item.status == .done ? stamp : nil)
+        // An item first seen already done was closed at some unknown time before: its
+        // closedAt stays empty unless --git-history finds the commit.
+        firstSeenAt: stamp, openedAt: item.status == .open ? stamp : nil, closedAt: nil)
       if let previous = old[item.id] {
         row.firstSeenAt = previous.firstSeenAt
         row.openedAt = previous.openedAt ?? row.openedAt
-        row.closedAt = previous.status == "done" && item.status == .done ? previous.closedAt : row.closedAt
+        if item.status == .done { row.closedAt = previous.status == "done" ? previous.closedAt : stamp }
         if item.status == .open { row.closedAt = nil }
         if previous.status != status {
           changes += 1

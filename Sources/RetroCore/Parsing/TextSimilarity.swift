@@ -1,3 +1,5 @@
+import Foundation
+
 /// How alike two short texts are, for matching action items that say the same thing in
 /// other words.
 public enum TextSimilarity {
@@ -11,9 +13,17 @@ public enum TextSimilarity {
     text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
   }
 
-  /// The meaningful words (stop words left out).
+  /// The meaningful words: stop words, owners (`@ana`), tickets (`OPS-1`, `#12`), numbers
+  /// and dates left out, so two items match on what they say, not on who or when.
   public static func tokens(_ text: String) -> Set<String> {
-    Set(words(text)).subtracting(stopWords)
+    let kept = text.split(whereSeparator: { $0.isWhitespace }).filter { word in
+      let trimmed = word.trimmingCharacters(in: .punctuationCharacters.subtracting(CharacterSet(charactersIn: "@#")))
+      if trimmed.hasPrefix("@") || trimmed.hasPrefix("#") { return false }
+      let parts = trimmed.split(separator: "-")
+      if parts.count == 2, parts[0].allSatisfy({ $0.isUppercase || $0.isNumber }), parts[1].allSatisfy(\.isNumber) { return false }
+      return true
+    }.joined(separator: " ")
+    return Set(words(kept).filter { !$0.allSatisfy(\.isNumber) && $0 != "due" }).subtracting(stopWords)
   }
 
   /// Token-set similarity (Jaccard), 0 to 1.

@@ -77,9 +77,14 @@ public struct ActionListRenderer: Sendable {
   // MARK: - JSON, CSV, Markdown
 
   func json(_ rows: [ActionItemRow]) -> String {
+    jsonEncoded(rows)
+  }
+
+  /// Pretty, key-sorted JSON: the form every JSON output of retro takes.
+  public func jsonEncoded<Value: Encodable>(_ value: Value) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: (try? encoder.encode(rows)) ?? Data("[]".utf8), as: UTF8.self) + "\n"
+    return String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self) + "\n"
   }
 
   static func csvField(_ value: String) -> String {
@@ -118,11 +123,7 @@ public struct ActionListRenderer: Sendable {
 
   /// Groups of recurring items, for `--recurring`.
   public func recurring(_ groups: [RecurringItems.Group], format: ActionListFormat) -> String {
-    if format == .json {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-      return String(decoding: (try? encoder.encode(groups)) ?? Data("[]".utf8), as: UTF8.self) + "\n"
-    }
+    if format == .json { return jsonEncoded(groups) }
     guard !groups.isEmpty else { return "No action item was promised in more than one report.\n" }
     var out = ""
     for (index, group) in groups.enumerated() {

@@ -1,0 +1,78 @@
+import Foundation
+
+/// Renders `retro stats`: text with small bar charts drawn with block characters, JSON or
+/// Markdown.
+public struct StatsRenderer: Sendable {
+  public enum Format: String, Sendable, CaseIterable { case text, json, markdown }
+
+  public init() {}
+
+  public func render(_ stats: IncidentStats, format: Format) -> String {
+    switch format {
+    case .json: return ActionListRenderer().jsonEncoded(stats)
+    case .text: return text(stats)
+    case .markdown: return markdown(stats)
+    }
+  }
+
+  static func duration(_ seconds: Double?) -> String {
+    guard let seconds else { return "—" }
+    let minutes = Int(seconds.rounded()) / 60
+    if minutes < 60 { return "\(minutes)m" }
+    if minutes < 48 * 60 { return "\(minutes / 60)h\(String(format: "%02d", minutes % 60))m" }
+    return "\(minutes / 1440)d\(minutes % 1440 / 60)h"
+  }
+
+  static func percent(_ value: Double?) -> String {
+    value.map { "\(Int(($0 * 100).rounded()))%" } ?? "—"
+  }
+
+  /// A bar of eighth-blocks, `width` cells for the largest value.
+  static func bar(_ value: Int, max: Int, width: Int = 30) -> String {
+    guard max > 0 else { return "" }
+    let eighths = Int((Double(value) / Double(max) * Double(width * 8)).rounded())
+    let blocks = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+    return String(repeating: "█", count: eighths / 8) + blocks[eighths % 8]
+  }
+
+  func chart(_ counts: [IncidentStats.Count]) -> String {
+    let top = counts.map(\.count).max() ?? 0
+    let width = counts.map(\.key.count).max() ?? 0
+    return counts.map { "  " + $0.key.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + Self.bar($0.count, max: top) + " \($0.count)\n" }.joined()
+  }
+
+  func text(_ s: IncidentStats) -> String {
+    var out = "\(s.reports) incidents, as of \(s.asOf)\n\nIncidents per month\n" + chart(s.incidentsPerMonth)
+    out += "\nIncidents per severity\n" + chart(s.incidentsPerSeverity)
+    out += "\nDurations (median / p90, over the reports that give them)\n"
+    for (name, d) in [("time to detect", s.timeToDetect), ("time to mitigate", s.timeToMitigate), ("time to resolve", s.timeToResolve)] {
+      out += "  \(name.padding(toLength: 17, withPad: " ", startingAt: 0)) \(Self.duration(d.median)) / \(Self.duration(d.p90))  (\(d.count) reports)\n"
+    }
+    let a = s.actionItems
+    out += "\nAction items\n  \(a.total) total, \(a.open) open, \(a.done) done; closure rate \(Self.percent(a.closureRate)); median days to close \(a.medianDaysToClose.map { String(Int($0)) } ?? "—"); \(a.overdue) overdue; \(a.unowned) open without an owner\n"
+    if !a.oldestOpen.isEmpty {
+      out += "  oldest open:\n"
+      for row in a.oldestOpen { out += "    \(row.ageDays.map { "\($0)d" } ?? "?")  \(row.text.prefix(70))  (\(row.location))\n" }
+    }
+    for (title, counts) in [("Top tags", s.topTags), ("Top services", s.topServices), ("Top root-cause words", s.topRootCauseWords)] where !counts.isEmpty {
+      out += "\n\(title)\n" + chart(counts)
+    }
+    return out
+  }
+
+  func markdown(_ s: IncidentStats) -> String {
+    var out = "# Incident statistics, as of \(s.asOf)\n\n\(s.reports) incidents.\n\n## Incidents per month\n\n| Month | Incidents |\n| --- | --- |\n"
+    out += s.incidentsPerMonth.map { "| \($0.key) | \($0.count) |\n" }.joined()
+    out += "\n## Incidents per severity\n\n| Severity | Incidents |\n| --- | --- |\n" + s.incidentsPerSeverity.map { "| \($0.key) | \($0.count) |\n" }.joined()
+    out += "\n## Durations\n\n| Figure | Median | p90 | Reports |\n| --- | --- | --- | --- |\n"
+    for (name, d) in [("Time to detect", s.timeToDetect), ("Time to mitigate", s.timeToMitigate), ("Time to resolve", s.timeToResolve)] {
+      out += "| \(name) | \(Self.duration(d.median)) | \(Self.duration(d.p90)) | \(d.count) |\n"
+    }
+    let a = s.actionItems
+    out += "\n## Action items\n\n- \(a.total) total, \(a.open) open, \(a.done) done\n- closure rate \(Self.percent(a.closureRate))\n- median days to close: \(a.medianDaysToClose.map { String(Int($0)) } ?? "—")\n- \(a.overdue) overdue, \(a.unowned) open without an owner\n"
+    for (title, counts) in [("Top tags", s.topTags), ("Top services", s.topServices), ("Top root-cause words", s.topRootCauseWords)] where !counts.isEmpty {
+      out += "\n## \(title)\n\n" + counts.map { "- \($0.key): \($0.count)\n" }.joined()
+    }
+    return out
+  }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import RetroIndex
+
+extension Retro {
+  /// `retro digest`: the weekly action-item digest.
+  struct DigestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "digest",
+      abstract: "A digest for the team channel: per owner, overdue, due soon and recently closed items.",
+      discussion: """
+        Deterministic for a given --as-of date, so it can run in CI and be tested.
+
+        Examples:
+          retro digest retros/ > digest.md
+          retro digest retros/ --days 14 --as-of 2024-06-03 --format text
+        """)
+
+    @OptionGroup var options: IndexOptions
+
+    @Option(help: "The window in days: due within it, closed within it.")
+    var days = 7
+
+    @Option(help: "markdown, text or json.")
+    var format = "markdown"
+
+    func validate() throws {
+      guard DigestRenderer.Format(rawValue: format) != nil else { throw ValidationError("--format must be markdown, text or json.") }
+      guard days > 0 else { throw ValidationError("--days must be positive.") }
+    }
+
+    func run() throws {
+      let (database, update, _) = try options.openIndex()
+      let rows = try IndexReader(database: database).actionItems(asOf: options.asOfDate)
+      let digest = Digest.build(rows, asOf: options.asOfDate, days: days)
+      print(DigestRenderer().render(digest, format: DigestRenderer.Format(rawValue: format) ?? .markdown), terminator: "")
+      if !update.problems.isEmpty { throw RetroExit.inputError }
+    }
+  }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import RetroIndex
+
+extension Retro {
+  /// `retro stats`: incident and action-item figures across the reports.
+  struct Stats: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Incidents per month and severity, time to detect / mitigate / resolve, action-item closure.",
+      discussion: """
+        Examples:
+          retro stats retros/
+          retro stats retros/ --format json
+        """)
+
+    @OptionGroup var options: IndexOptions
+
+    @Option(help: "text, json or markdown.")
+    var format = "text"
+
+    func validate() throws {
+      guard StatsRenderer.Format(rawValue: format) != nil else { throw ValidationError("--format must be text, json or markdown.") }
+    }
+
+    func run() throws {
+      let (database, update, _) = try options.openIndex()
+      let reader = IndexReader(database: database)
+      let stats = IncidentStats.compute(
+        reports: try reader.reports(), items: try reader.actionItems(asOf: options.asOfDate), asOf: options.asOfDate)
+      print(StatsRenderer().render(stats, format: StatsRenderer.Format(rawValue: format) ?? .text), terminator: "")
+      if !update.problems.isEmpty { throw RetroExit.inputError }
+    }
+  }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import RetroCore
+import Testing
+@testable import RetroIndex
+
+@Suite("Action item queries, digest and stats")
+struct QueryTests {
+  static func folder() throws -> ReportFolder {
+    let folder = try ReportFolder()
+    try folder.write("2024-01-10-queue.md", Reports.alpha)
+    try folder.write("2024-03-05-dns.md", Reports.beta)
+    try folder.index(at: "2024-03-06")
+    return folder
+  }
+
+  static func run(_ folder: ReportFolder, _ configure: (inout ActionItemFilter) -> Void) throws -> [String] {
+    var filter = ActionItemFilter()
+    configure(&filter)
+    return filter.sorted(try folder.rows(asOf: "2024-03-10").filter(filter.matches)).map(\.text)
+  }
+
+  @Test("every filter")
+  func filters() throws {
+    let folder = try Self.folder()
+    #expect(try Self.run(folder) { _ in }.count == 4)
+    #expect(try Self.run(folder) { $0.status = .done } == ["Roll back the config @carl"])
+    #expect(try Self.run(folder) { $0.status = .all }.count == 5)
+    #expect(try Self.run(folder) { $0.owner = "ana" }.count == 2)
+    #expect(try Self.run(folder) { $0.overdue = true } == ["Alert on consumer lag @ben due 2024-01-20", "Add lag-based autoscaling @ana OPS-1 due 2024-02-01"])
+    #expect(try Self.run(folder) { $0.dueBefore = CalendarDate(iso: "2024-01-25") } == ["Alert on consumer lag @ben due 2024-01-20"])
+    #expect(try Self.run(folder) { $0.severity = "sev1" } == ["Add lag based autoscaling to the consumers @ana OPS-9"])
+    #expect(try Self.run(folder) { $0.tag = "QUEUES" }.count == 3)
+    #expect(try Self.run(folder) { $0.service = "resolver" }.count == 1)
+    #expect(try Self.run(folder) { $0.since = CalendarDate(iso: "2024-02-01") }.count == 1)
+    #expect(try Self.run(folder) { $0.report = "dns" }.count == 1)
+  }
+
+  @Test("sorts, with items lacking the key shown last")
+  func sorts() throws {
+    let folder = try Self.folder()
+    let byDue = try Self.run(folder) { $0.sort = .due }
+    #expect(byDue.first == "Alert on consumer lag @ben due 2024-01-20")
+    #expect(byDue.last?.hasPrefix("Add lag based") == true || byDue.last == "Document the batch window")
+    let byOwner = try Self.run(folder) { $0.sort = .owner }
+    #expect(byOwner.last == "Document the batch window")
+    let bySeverity = try Self.run(folder) { $0.sort = .severity }
+    #expect(bySeverity.first == "Add lag based autoscaling to the consumers @ana OPS-9")
+    let byAge = try Self.run(folder) { $0.sort = .age }
+    #expect(byAge.last == "Add lag based autoscaling to the consumers @ana OPS-9")
+  }
+
+  @Test("ages and overdue days count from the as-of date")
+  func ages() throws {
+    let folder = try Self.folder()
+    let row = try #require(try folder.rows(asOf: "2024-03-10").first { $0.text.hasPrefix("Alert on consumer lag") })
+    #expect(row.ageDays == 60)
+    #expect(row.daysOverdue == 50)
+  }
+
+  @Test("recurring items across reports form a group")
+  func recurring() throws {
+    let folder = try Self.folder()
+    let groups = RecurringItems.groups(try folder.rows(asOf: "2024-03-10"), threshold: 0.5)
+    #expect(groups.count == 1)
+    #expect(groups.first?.items.map(\.reportDate) == ["2024-01-10", "2024-03-05"])
+  }
+
+  @Test("the digest on a fixed date")
+  func digest() throws {
+    let folder = try Self.folder()
+    try folder.write("2024-03-05-dns.md", Reports.beta.replacingOccurrences(of: "- [ ] Add lag based", with: "- [x] Add lag based"))
+    try folder.index(at: "2024-03-08")
+    let digest = Digest.build(try folder.rows(asOf: "2024-03-10"), asOf: CalendarDate(iso: "2024-03-10")!, days: 7)
+    #expect(digest.owners.map(\.owner) == ["@ana", "@ben"])
+    #expect(digest.owners[0].overdue.count == 1)
+    #expect(digest.owners[1].overdue.count == 1)
+    #expect(digest.owners[0].closed.map(\.text) == ["Add lag based autoscaling to the consumers @ana OPS-9"])
+    #expect(digest.unowned.map(\.text) == ["Document the batch window"])
+    let text = DigestRenderer().render(digest, format: .markdown)
+    #expect(text.contains("## @ben\n\n**Overdue**\n\n- Alert on consumer lag @ben due 2024-01-20 (due 2024-01-20, 50 days over)"))
+    #expect(text.contains("## Nobody owns these"))
+  }
+
+  @Test("stats: counts, medians and p90, closure")
+  func stats() throws {
+    let folder = try Self.folder()
+    let reader = IndexReader(database: folder.database)
+    let stats = IncidentStats.compute(reports: try reader.reports(), items: try folder.rows(asOf: "2024-03-10"), asOf: CalendarDate(iso: "2024-03-10")!)
+    #expect(stats.reports == 2)
+    #expect(stats.incidentsPerMonth.map(\.key) == ["2024-01", "2024-03"])
+    #expect(stats.timeToDetect.median == 1500)
+    #expect(stats.timeToResolve.p90 == 5400)
+    #expect(stats.actionItems.total == 5 && stats.actionItems.done == 1)
+    #expect(stats.actionItems.closureRate == 0.2)
+    #expect(stats.actionItems.unowned == 1)
+    #expect(stats.topRootCauseWords.contains { $0.key == "resolver" })
+    let text = StatsRenderer().render(stats, format: .text)
+    #expect(text.contains("time to detect    25m / 30m"))
+    #expect(text.contains("█"))
+  }
+
+  @Test("percentiles", arguments: [([1.0, 2, 3, 4], 2.5, 4.0), ([10.0], 10, 10), ([5.0, 1, 9, 3, 7], 5, 9)])
+  func percentiles(_ values: [Double], _ median: Double, _ p90: Double) {
+    #expect(IncidentStats.percentile(values, 0.5) == median)
+    #expect(IncidentStats.percentile(values, 0.9) == p90)
+  }
+}
