@@ -22,13 +22,17 @@ enum RetroBinary {
     var stderr: String
   }
 
-  static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil) throws -> Result {
+  static func run(
+    _ arguments: [String], stdin: String? = nil, in directory: URL? = nil, environment extra: [String: String] = [:]
+  ) throws -> Result {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
     process.currentDirectoryURL = directory ?? packageRoot
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
+    environment["COLUMNS"] = "160"
+    for (key, value) in extra { environment[key] = value }
     process.environment = environment
     let out = Pipe()
     let err = Pipe()
