@@ -15,7 +15,8 @@ enum TextSearch {
         let after = range.upperBound == lowered.endIndex ? nil : lowered[range.upperBound]
         let wordStart = before.map { !($0.isLetter || $0.isNumber) } ?? true
         let phraseEndsInWord = phrase.last.map { $0.isLetter || $0.isNumber } ?? false
-        let afterIsWord = after.map { $0.isLetter || $0.isNumber } ?? false
+        // `lazy-loaded` is one word, not "lazy".
+        let afterIsWord = after.map { $0.isLetter || $0.isNumber || $0 == "-" } ?? false
         if wordStart && (!phraseEndsInWord || !afterIsWord) {
           if best.map({ range.lowerBound < $0.1 }) ?? true { best = (phrase, range.lowerBound) }
           break

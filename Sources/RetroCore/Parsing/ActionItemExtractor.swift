@@ -31,6 +31,18 @@ struct ActionItemExtractor {
       if case .table = block.kind { return true }
       return block.kind == .paragraph && Self.bulletLines(block).count > 0
     }
+    // A tier heading may carry what applies to all its items: a tracking link
+    // (`([Follow along here](…/issues/39133))`) or a target (`(Q4 2025 - Q1 2026)`).
+    let groupTickets = isSubsection
+      ? reader.ticketsIn(section.heading) + outlined.headingLinks.filter { $0.hasPrefix("http") } : []
+    let groupDue = isSubsection ? Self.targetDate(in: section.heading, reader: reader) : nil
+    let before = items.count
+    defer {
+      for index in before..<items.count {
+        items[index].tickets = ActionItemReader.unique(items[index].tickets + groupTickets)
+        if items[index].due == nil { items[index].due = groupDue }
+      }
+    }
     if isSubsection, !hasStructure, !Self.isTier(section.heading) {
       // One heading per item: the heading is the item, the body its details.
       let body = outlined.blocks.map(\.plainText).joined(separator: "\n")
@@ -53,6 +65,21 @@ struct ActionItemExtractor {
     for block in outlined.blocks { read(block, group: group, doneByGroup: doneByGroup) }
   }
 
+  /// The last day of the latest quarter (`Q1 2026`) or the latest date named in a heading.
+  static func targetDate(in heading: String, reader: ActionItemReader) -> CalendarDate? {
+    let words = heading.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+    var latest: CalendarDate?
+    for (index, word) in words.enumerated() where word.count == 2 && word.uppercased().hasPrefix("Q") && index + 1 < words.count {
+      guard let quarter = word.last?.wholeNumberValue, (1...4).contains(quarter), let year = Int(words[index + 1]), year > 1900
+      else { continue }
+      let month = quarter * 3
+      if let end = CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year)), end > (latest ?? end.adding(days: -1)) {
+        latest = end
+      }
+    }
+    return latest ?? TimeStampReader.findDate(in: heading).flatMap { $0.resolve(order: reader.order, fallbackYear: reader.fallbackYear) }
+  }
+
   static func isTier(_ heading: String) -> Bool {
     let words = InlineText.normalisedWords(heading).split(separator: " ")
     return !words.isEmpty && words.allSatisfy { tierWords.contains(String($0)) || $0.allSatisfy(\.isNumber) }
@@ -69,7 +96,8 @@ struct ActionItemExtractor {
         } else {
           head = item.children.first?.plainText ?? ""
         }
-        if InlineText.collapse(head).isEmpty { continue }
+        let collapsed = InlineText.collapse(head)
+        if collapsed.isEmpty || ["n/a", "na", "none", "-", "—", "nothing"].contains(collapsed.lowercased()) { continue }
         items.append(
           reader.item(
             head: head, all: item.plainText, links: item.linkDestinations, line: line, group: group,

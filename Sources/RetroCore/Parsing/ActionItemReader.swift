@@ -50,6 +50,7 @@ struct ActionItemReader {
     }
     // `[AI-12]` or `AI-12:` at the start.
     if let id = leadingId(&head) { explicitId = id }
+    if status == .open, Self.reportsDoneWork(head) { status = .done }
 
     var priority = columns["priority"].flatMap { $0.isEmpty ? nil : $0 }
     if priority == nil { priority = leadingPriority(&head) ?? inlinePriority(all) }
@@ -94,6 +95,22 @@ struct ActionItemReader {
   func derivedId(_ text: String) -> String {
     let hash = InlineText.stableHash(reportKey + "\n" + InlineText.normalisedWords(text))
     return String(String(hash, radix: 16).leftPadded(to: 16).prefix(10))
+  }
+
+  /// An item written as work already done: "Switched to pnpm 10", "Changes have been made",
+  /// "DONE in PR #5126". Action-item lists often mix the fixes made during the incident with
+  /// the ones still to do; the past tense tells them apart.
+  static func reportsDoneWork(_ text: String) -> Bool {
+    let words = text.split(separator: " ")
+    if words.contains("DONE") { return true }
+    let lowered = text.lowercased()
+    if ["has been ", "have been ", "we've ", "we have ", "was added", "were added", "is now in place", "now in place", "already done"]
+      .contains(where: lowered.contains) { return true }
+    guard let first = words.first?.lowercased().trimmingCharacters(in: .punctuationCharacters), first.count > 4,
+      first.hasSuffix("ed")
+    else { return false }
+    let notPast: Set<String> = ["need", "needed", "embed", "speed", "proceed", "exceed", "succeed", "feed", "seed", "bleed", "shed"]
+    return !notPast.contains(first)
   }
 
   static func isDoneWord(_ text: String) -> Bool {

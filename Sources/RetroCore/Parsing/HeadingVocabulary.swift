@@ -62,9 +62,10 @@ public struct HeadingVocabulary: Sendable {
       }
     }
     if !word.isEmpty { words.append(word) }
-    // Roman numerals and lone letters used as numbering: `II. Impact`, `a) Summary`.
+    // Roman numerals, lone letters used as numbering and a leading article: `II. Impact`,
+    // `a) Summary`, `The Vulnerability`.
     while let first = words.first, words.count > 1,
-      ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "a", "b", "c"].contains(first)
+      ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "a", "b", "c", "the", "our"].contains(first)
     {
       words.removeFirst()
     }
@@ -77,7 +78,7 @@ public struct HeadingVocabulary: Sendable {
     .summary: [
       "summary", "incident summary", "issue summary", "executive summary", "overview",
       "background", "what happened", "description", "incident description", "tl dr", "tldr",
-      "synopsis", "context", "introduction", "incident overview", "abstract", "short summary",
+      "synopsis", "introduction", "incident overview", "abstract", "short summary",
     ],
     .impact: [
       "impact", "user impact", "customer impact", "fallout", "business impact", "effects",
@@ -86,7 +87,7 @@ public struct HeadingVocabulary: Sendable {
     .rootCauses: [
       "root cause", "root causes", "contributing factors", "contributing factor", "fault",
       "five whys", "5 whys", "root cause analysis", "causes", "cause", "why did it happen",
-      "how did it happen", "analysis", "technical analysis", "vulnerability", "the fault",
+      "how did it happen", "how did this happen", "why did this happen", "analysis", "technical analysis", "vulnerability", "the fault",
     ],
     .trigger: ["trigger", "triggers", "leadup", "lead up", "lead-up", "what triggered it"],
     .detection: [
@@ -142,7 +143,7 @@ public struct HeadingVocabulary: Sendable {
     (.actionItems, [
       "action item", "corrective", "follow up", "followup", "next step", "remediation",
       "preventative", "preventive", "future improvement", "improvements", "future action",
-      "action plan", "preventing", "prevent it", "long term", "short term",
+      "action plan", "preventing", "prevent it",
     ]),
     (.timeline, ["timeline", "chronology"]),
     (.rootCauses, ["root cause", "contributing factor", "five whys", "5 whys", "causes"]),

@@ -166,8 +166,7 @@ public struct IncidentParser: Sendable {
       let paragraph = summary.blocks.first(where: { $0.kind == .paragraph })
     else { return nil }
     let text = InlineText.collapse(paragraph.plainText)
-    let firstSentence = text.prefix(while: { $0 != "." || false }).prefix(200)
-    return TimeStampReader.findDate(in: firstSentence)?.resolve(order: order, fallbackYear: nil)
+    return TimeStampReader.findDate(in: text.prefix(240))?.resolve(order: order, fallbackYear: nil)
   }
 
   private func explicitIncidentId(_ text: String) -> String? {
@@ -244,7 +243,7 @@ public struct IncidentParser: Sendable {
     case "": return nil
     case "draft", "wip", "work in progress", "in progress", "drafting": return "draft"
     case "in review", "review", "under review", "reviewing", "ready for review", "in-review": return "in-review"
-    case "final", "complete", "completed", "done", "approved", "closed", "reviewed": return "final"
+    case "final", "complete", "completed", "done", "approved", "closed", "reviewed", "resolved": return "final"
     case "published", "public", "released": return "published"
     default: return words.replacingOccurrences(of: " ", with: "-")
     }

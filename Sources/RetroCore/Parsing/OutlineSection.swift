@@ -6,4 +6,6 @@ struct OutlineSection {
   /// Made from a bold label (`- **Review actions**: ...`, `**Action item:** ...`): its
   /// first paragraph is the text that followed the label.
   var fromBulletLabel = false
+  /// Links in the heading itself (a tier heading's tracking issue).
+  var headingLinks: [String] = []
 }

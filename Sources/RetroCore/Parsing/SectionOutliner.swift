@@ -66,6 +66,7 @@ struct SectionOutliner {
         open(
           vocabulary.kind(of: text), heading: text, level: level,
           range: block.range ?? SourceRange(lines: 1...1), body: [])
+        outline.sections[outline.sections.count - 1].headingLinks = block.linkDestinations
       case .paragraph:
         if let (label, rest) = boldLabel(block), label.kind != .custom {
           open(
@@ -91,12 +92,13 @@ struct SectionOutliner {
         // colon is enough when the list is all labels.
         let labels = block.children.compactMap(label(of:))
         let known = labels.filter { $0.0.kind != .custom }
-        guard known.count >= 2 || (known.count == 1 && labels.count == block.children.count) else {
+        let allLabels = labels.count == block.children.count
+        guard known.count >= 2 || (known.count == 1 && allLabels) || (inLabelRun && allLabels) else {
           append(block)
           continue
         }
         for item in block.children {
-          if let (label, rest) = label(of: item), label.kind != .custom || known.count >= 2 {
+          if let (label, rest) = label(of: item), label.kind != .custom || known.count >= 2 || inLabelRun {
             let body = (rest.map { [$0] } ?? []) + item.children.dropFirst()
             open(
               label.kind, heading: label.text, level: min(6, lastHeadingLevel + 1),

@@ -77,6 +77,12 @@ extension TimeStampReader.Scanner {
       skipSpaces()
       guard let day = readNumber(maxDigits: 2), (1...31).contains(day.value) else { return nil }
       skipOrdinalSuffix()
+      // A range within the month, `January 14-19, 2026`: the first day is the date.
+      let beforeRange = index
+      if let dash = current, dash == "-" || dash == "–", peek(1)?.isNumber == true {
+        index += 1
+        if readNumber(maxDigits: 2) == nil || current != "," { index = beforeRange } else { skipOrdinalSuffix() }
+      }
       var end = index
       var year: Int?
       let mark = index

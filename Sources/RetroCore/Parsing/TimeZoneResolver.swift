@@ -60,7 +60,7 @@ public enum TimeZoneResolver {
       }
     }
     for candidate in words {
-      let cleaned = candidate.trimmingCharacters(in: CharacterSet(charactersIn: ":-"))
+      let cleaned = candidate.trimmingCharacters(in: CharacterSet(charactersIn: ":-_"))
       if TimeStampReader.zoneWords.contains(cleaned) && cleaned.count >= 2 && cleaned != "ET" && cleaned != "CT"
         && cleaned != "MT" && cleaned != "PT" && cleaned != "Central"
       {

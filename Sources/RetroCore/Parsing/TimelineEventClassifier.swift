@@ -5,7 +5,9 @@ enum TimelineEventClassifier {
     "resolved", "fully recovered", "fully restored", "back to normal", "up again", "all clear",
     "incident closed", "service restored", "fix deployed", "fix was deployed", "resolving",
     "confirmed complete", "services restored", "recovered", "is fixed", "was fixed",
-    "fully operational", "works again", "working again", "back online", "operating normally", "returned to normal", "outage ends",
+    "fully operational", "works again", "working again", "all systems operational",
+    "permanently fixed", "confirmed working", "is healthy", "healthy again", "usual rate",
+    "close the incident", "closes the incident", "resolve by", "incident is over", "back online", "operating normally", "returned to normal", "outage ends",
     "outage ended", "incident ends", "incident ended", "closed the incident",
   ]
   private static let mitigated = [
@@ -16,7 +18,10 @@ enum TimelineEventClassifier {
   private static let detected = [
     "alert", "alarm", "paged", "page from", "got a page", "pagerduty", "detected", "noticed",
     "first report", "reported by", "customers reported", "users reported", "monitor",
-    "on-call was", "oncall", "discovered", "became aware", "notified",
+    "on-call was", "oncall", "discovered", "became aware", "notified", "notices", "reports of",
+    "is reported", "was reported", "reporting", "inbound report", "report is submitted",
+    "report was submitted", "emails", "receives an email", "receive an email", "informed",
+    "support request", "support case", "automated warning", "warning from", "sees ", "seemed off",
   ]
   // Deploys and merges are left out: they are as often lead-up or the fix as the start.
   private static let started = ["started", "began", "begin", "kicked off"]

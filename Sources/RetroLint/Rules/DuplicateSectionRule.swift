@@ -10,6 +10,7 @@ public struct DuplicateSectionRule: Rule {
     triggeringExamples: [RuleExample("# Outage\n\n## Impact\n\nx\n\n## Timeline\n\n- 10:00 x\n\n↓## User impact\n\ny\n")],
     nonTriggeringExamples: [
       RuleExample("# Log\n\n## Incident one\n\n### Impact\n\nx\n\n## Incident two\n\n### Impact\n\ny\n"),
+      RuleExample("# Flags\n\n## Remediation\n\n### Short-term improvements\n\n- x\n\n### Long-term improvements\n\n- y\n"),
     ])
 
   public init() {}
@@ -18,7 +19,9 @@ public struct DuplicateSectionRule: Rule {
     let sections = context.report.sections
     var seen: [String: Section] = [:]
     var findings: [Finding] = []
-    for (index, section) in sections.enumerated() where section.kind != .custom {
+    // Sub-sections of a section of the same kind (`### Short-term` under `## Remediation`)
+    // are tiers, not duplicates.
+    for (index, section) in sections.enumerated() where section.kind != .custom && section.within != section.kind {
       // The parent: the nearest earlier section at a shallower level.
       let parent = sections[..<index].lastIndex { $0.level < section.level } ?? -1
       // Templates split causes and recovery over several headings (Fault, Five whys, Root

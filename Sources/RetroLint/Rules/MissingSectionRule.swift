@@ -11,10 +11,25 @@ public struct MissingSectionRule: Rule {
       RuleExample("↓# Outage\n\n## Summary\n\nDown.\n\n## Impact\n\n5% of users.\n"),
     ],
     nonTriggeringExamples: [
+      RuleExample("---\ntitle: x\n---\nThe cache cluster failed over twice on Tuesday and the API returned errors for most requests during twenty minutes before we restored it.\n\n## Impact\n\nx\n\n## Root causes\n\nx\n\n## Timeline\n\n- 10:00 x\n\n## Action items\n\n- x\n"),
       RuleExample("# Outage\n\n## Summary\n\nx\n\n## User impact\n\n5%\n\n## Contributing factors\n\nx\n\n## Timeline\n\n- 10:00 x\n\n## Follow-ups\n\n- x\n"),
     ])
 
   public init() {}
+
+  /// A paragraph of prose before the first section (a blog post's opening) is a summary.
+  static func hasLeadParagraph(_ context: LintContext) -> Bool {
+    let firstSection = context.report.sections.first?.range.start.line ?? Int.max
+    var words = 0
+    for (number, line) in context.proseLines() where number < firstSection {
+      let text = line.trimmingCharacters(in: .whitespaces)
+      // Headings, metadata lines, comments and markers are not summary prose.
+      if text.hasPrefix("#") || text.hasPrefix("<") || text.hasPrefix("|") { continue }
+      if let colon = text.firstIndex(of: ":"), text[..<colon].split(separator: " ").count <= 3, text.hasPrefix("**") || text.count < 60 { continue }
+      words += text.split(separator: " ").count
+    }
+    return words >= 20
+  }
 
   public func validate(_ context: LintContext) -> [Finding] {
     let report = context.report
@@ -22,6 +37,7 @@ public struct MissingSectionRule: Rule {
     return context.configuration.requiredSections.compactMap { kind in
       if report.has(kind) { return nil }
       if kind == .lessonsLearned, report.sections.contains(where: { $0.kind.isLessonList }) { return nil }
+      if kind == .summary, Self.hasLeadParagraph(context) { return nil }
       let accepted = context.configuration.vocabulary.phrases(for: kind)
         .filter { $0.lowercased() != kind.displayName.lowercased() }.prefix(4).map { "'\($0)'" }
       return Finding(

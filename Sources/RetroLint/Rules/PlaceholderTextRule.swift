@@ -13,6 +13,7 @@ public struct PlaceholderTextRule: Rule {
     ],
     nonTriggeringExamples: [
       RuleExample("# Outage\n\n## Summary\n\nThe todo list app was down; <b>bold</b> text.\n\n```\nTODO in code\n```\n"),
+      RuleExample("# Outage\n\nRun `docker rmi <old image ID>`; the pods???? were gone.\n"),
     ])
 
   public init() {}
@@ -29,15 +30,22 @@ public struct PlaceholderTextRule: Rule {
     where !context.codeLines.contains(number) {
       if let (word, column) = Self.findWord(in: line) {
         findings.append(Finding("Placeholder '\(word)' is left in the report", line: number, column: column))
-      } else if let column = line.range(of: "???").map({ line.utf8.distance(from: line.startIndex, to: $0.lowerBound) + 1 }) {
+      } else if let range = line.range(of: "???"), range.lowerBound == line.startIndex || !line[line.index(before: range.lowerBound)].isLetter {
+        let column = line.utf8.distance(from: line.startIndex, to: range.lowerBound) + 1
         findings.append(Finding("Placeholder '???' is left in the report", line: number, column: column))
       } else if let hit = TextSearch.find(["lorem ipsum"], in: line) {
         findings.append(Finding("Placeholder text 'lorem ipsum' is left in the report", line: number, column: hit.column))
-      } else if let (text, column) = Self.angleBracket(in: line) {
+      } else if let (text, column) = Self.angleBracket(in: line), !Self.inCodeSpan(line, column: column) {
         findings.append(Finding("Placeholder '\(text)' is left in the report", line: number, column: column))
       }
     }
     return findings
+  }
+
+  /// True when the byte column falls inside a `code span` on the line.
+  static func inCodeSpan(_ line: Substring, column: Int) -> Bool {
+    let before = line.utf8.prefix(column - 1)
+    return before.filter { $0 == UInt8(ascii: "`") }.count % 2 == 1
   }
 
   /// TODO and friends, uppercase, as whole words.

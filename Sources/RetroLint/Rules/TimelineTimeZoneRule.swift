@@ -11,6 +11,8 @@ public struct TimelineTimeZoneRule: Rule {
     nonTriggeringExamples: [
       RuleExample("## Timeline (UTC)\n\n- 10:00 deploy\n"),
       RuleExample("## Timeline\n\nAll times are CET.\n\n- 10:00 deploy\n"),
+      RuleExample("## Timeline\n\nUnless noted, all times are in\nUTC.\n\n- 10:00 deploy\n"),
+      RuleExample("## Timeline\n\n_all times are in UTC_\n\n- 10:00 deploy\n"),
       RuleExample("## Timeline\n\n- 10:00 PDT deploy\n"),
       RuleExample("---\ntimezone: Europe/Berlin\n---\n## Timeline\n\n- 10:00 deploy\n"),
       RuleExample("## Timeline\n\n| Time (UTC) | Event |\n| --- | --- |\n| 10:00 | deploy |\n"),
@@ -26,8 +28,11 @@ public struct TimelineTimeZoneRule: Rule {
     let timeline = context.sections(.timeline)
     for section in timeline {
       if TimeZoneResolver.zoneMentioned(in: section.heading) != nil { return [] }
-      for (_, line) in context.bodyLines(of: section) where line.lowercased().contains("time") {
-        if TimeZoneResolver.zoneMentioned(in: String(line)) != nil { return [] }
+      // Lead-in sentences wrap: read the body's prose as paragraphs, not lines.
+      let paragraphs = context.bodyLines(of: section).map { String($0.text) }.joined(separator: "\n")
+        .components(separatedBy: "\n\n").map { $0.replacingOccurrences(of: "\n", with: " ") }
+      for paragraph in paragraphs where paragraph.lowercased().contains("time") {
+        if TimeZoneResolver.zoneMentioned(in: paragraph) != nil { return [] }
       }
     }
     // A lead-in before the first section: `All times in PDT.`
