@@ -28,6 +28,11 @@ public struct ActionListRenderer: Sendable {
     row.owners.isEmpty ? "(none)" : row.owners.joined(separator: ", ")
   }
 
+  /// `file.md:12`: the table has no room for folders (JSON and CSV keep the whole path).
+  static func shortLocation(_ row: ActionItemRow) -> String {
+    "\(URL(fileURLWithPath: row.path).lastPathComponent):\(row.line)"
+  }
+
   static func reportText(_ row: ActionItemRow) -> String {
     [row.reportDate, row.reportTitle].compactMap { $0 }.joined(separator: " ")
   }
@@ -40,16 +45,16 @@ public struct ActionListRenderer: Sendable {
     let cells = rows.map { row in
       [
         row.id, row.text, Self.ownersText(row), Self.dueText(row), row.ageDays.map { "\($0)d" } ?? "—", row.status,
-        row.tickets.first ?? "—", Self.reportText(row), row.location,
+        row.tickets.first ?? "—", Self.reportText(row), Self.shortLocation(row),
       ]
     }
     var widths = headers.indices.map { column in
       max(headers[column].count, cells.map { $0[column].count }.max() ?? 0)
     }
     let gap = 2
-    // Where, report, ticket and owners give way first; the item keeps the most room.
-    let flexible = [8, 7, 6, 2, 1]
-    let minimum = [10, 24, 10, 10, 3, 4, 8, 14, 14]
+    // Report, where, ticket and owners give way first; the item keeps the most room.
+    let flexible = [7, 8, 6, 2, 1]
+    let minimum = [10, 24, 10, 10, 3, 4, 8, 14, 16]
     var total = widths.reduce(0, +) + gap * (widths.count - 1)
     for column in flexible where total > width {
       let cut = min(total - width, widths[column] - minimum[column])
