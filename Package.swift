@@ -8,12 +8,14 @@ let package = Package(
     .library(name: "RetroCore", targets: ["RetroCore"]),
     .library(name: "RetroLint", targets: ["RetroLint"]),
     .library(name: "RetroIndex", targets: ["RetroIndex"]),
+    .library(name: "RetroPublish", targets: ["RetroPublish"]),
     .executable(name: "retro", targets: ["retro"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
   ],
   targets: [
     .systemLibrary(
@@ -33,12 +35,17 @@ let package = Package(
       name: "RetroIndex",
       dependencies: ["RetroCore", .product(name: "GRDB", package: "GRDB.swift")]
     ),
+    .target(
+      name: "RetroPublish",
+      dependencies: ["RetroCore", "RetroIndex", .product(name: "Mustache", package: "swift-mustache")]
+    ),
     .executableTarget(
       name: "retro",
       dependencies: [
         "RetroCore",
         "RetroLint",
         "RetroIndex",
+        "RetroPublish",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -55,6 +62,11 @@ let package = Package(
     .testTarget(
       name: "RetroIndexTests",
       dependencies: ["RetroIndex", "RetroCore"],
+      exclude: ["Fixtures"]
+    ),
+    .testTarget(
+      name: "RetroPublishTests",
+      dependencies: ["RetroPublish", "RetroCore", "RetroIndex"],
       exclude: ["Fixtures"]
     ),
     .testTarget(

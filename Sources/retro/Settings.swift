@@ -13,4 +13,14 @@ struct Settings {
 
   /// `index:` in .retro.yml: where the SQLite index lives.
   var indexPath: String? { file.values["index"]?.scalarText }
+
+  /// `publish:` in .retro.yml: `templates` (a folder overriding the built-in publishing
+  /// templates) and `siteTitle`.
+  func publishSetting(_ key: String) -> String? {
+    guard case .table(let table)? = file.values["publish"] else { return nil }
+    return table[key]?.scalarText
+  }
+
+  /// `internalSections:` in .retro.yml: headings or kinds never published.
+  var internalSections: [String] { file.values["internalSections"]?.stringList ?? [] }
 }

@@ -126,7 +126,13 @@ public struct IncidentParser: Sendable {
     report.id = fm?.lookup(["id", "incident_id", "incidentId", "incident-id"])?.scalarText ?? body[.id].flatMap(explicitIncidentId)
 
     let postDate = date(fm?.lookup(["date"])?.scalarText)
+    // A post retro published keeps the incident's date under `incident:` (Jekyll) or
+    // `params.incident` (Hugo), next to the post's own `date`.
+    var publishedIncident: FrontMatterTable?
+    if case .table(let table)? = fm?["incident"] { publishedIncident = table }
+    if case .table(let params)? = fm?["params"], case .table(let table)? = params["incident"] { publishedIncident = table }
     let incidentDate = date(fm?.lookup(["incident_date", "incidentDate", "incident-date"])?.scalarText)
+      ?? date(publishedIncident?["date"]?.scalarText)
       ?? date(body[.date]) ?? outline.title.flatMap { date($0) } ?? titleLineDate(outline)
       ?? fm?.lookup(["title"])?.scalarText.flatMap { TimeStampReader.findDate(in: $0) }?.resolve(order: order, fallbackYear: nil)
       ?? (fm?.lookup(["date"]) == nil ? summaryDate(outline, order: order) : nil)

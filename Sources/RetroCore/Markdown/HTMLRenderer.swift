@@ -1,0 +1,154 @@
+/// Renders the Markdown tree to HTML that cannot run anything.
+///
+/// Raw HTML in the Markdown (blocks and inline) is not passed through: it is shown as text.
+/// Links and images keep only safe destinations (http, https, mailto, relative paths and
+/// anchors); `javascript:`, `data:`, `vbscript:` and anything else become plain text. Every
+/// piece of text is escaped. Pipe tables render as tables.
+public struct HTMLRenderer: Sendable {
+  /// Heading levels move by this much (a section's `##` becomes `<h3>` under a page's h2).
+  public var headingOffset: Int
+
+  public init(headingOffset: Int = 0) {
+    self.headingOffset = headingOffset
+  }
+
+  /// Renders a Markdown source text.
+  public func render(markdown: String) -> String {
+    render(MarkdownDocument(parsing: markdown).root)
+  }
+
+  public func render(_ node: MarkdownNode) -> String {
+    var out = ""
+    append(node, to: &out)
+    return out
+  }
+
+  public static func escape(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    for character in text {
+      switch character {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&#39;"
+      default: out.append(character)
+      }
+    }
+    return out
+  }
+
+  /// True for destinations a reader can follow safely.
+  public static func isSafe(_ destination: String) -> Bool {
+    let trimmed = destination.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    // Control characters and entities are how filters get fooled (`java\tscript:`).
+    if trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return false }
+    guard let colon = trimmed.firstIndex(of: ":") else { return true }
+    // A colon after the first slash, question mark or hash is part of a relative path.
+    if let stop = trimmed.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }), stop < colon { return true }
+    let scheme = trimmed[..<colon]
+    return ["http", "https", "mailto"].contains(String(scheme))
+  }
+
+  private func children(_ node: MarkdownNode, _ out: inout String) {
+    for child in node.children { append(child, to: &out) }
+  }
+
+  private func append(_ node: MarkdownNode, to out: inout String) {
+    switch node.kind {
+    case .document:
+      children(node, &out)
+    case .blockQuote:
+      out += "<blockquote>\n"
+      children(node, &out)
+      out += "</blockquote>\n"
+    case .list(let ordered, let start, let tight):
+      out += ordered ? (start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n") : "<ul>\n"
+      for item in node.children {
+        out += "<li>"
+        for child in item.children {
+          if tight, child.kind == .paragraph { children(child, &out) } else { append(child, to: &out) }
+        }
+        out += "</li>\n"
+      }
+      out += ordered ? "</ol>\n" : "</ul>\n"
+    case .item:
+      out += "<li>"
+      children(node, &out)
+      out += "</li>\n"
+    case .codeBlock(let info, let literal):
+      let language = info.split(separator: " ").first.map { " class=\"language-\(Self.escape(String($0)))\"" } ?? ""
+      out += "<pre><code\(language)>\(Self.escape(literal))</code></pre>\n"
+    case .htmlBlock(let html):
+      // Shown, not run.
+      let visible = html.trimmingCharacters(in: .whitespacesAndNewlines)
+      if !visible.isEmpty && !(visible.hasPrefix("<!--") && visible.hasSuffix("-->")) {
+        out += "<pre class=\"raw-html\">\(Self.escape(visible))</pre>\n"
+      }
+    case .paragraph:
+      out += "<p>"
+      children(node, &out)
+      out += "</p>\n"
+    case .heading(let level):
+      let shifted = min(6, max(1, level + headingOffset))
+      out += "<h\(shifted)>"
+      children(node, &out)
+      out += "</h\(shifted)>\n"
+    case .thematicBreak:
+      out += "<hr>\n"
+    case .table:
+      out += "<div class=\"table\"><table>\n"
+      for row in node.children {
+        let header: Bool
+        if case .tableRow(let isHeader) = row.kind { header = isHeader } else { header = false }
+        out += header ? "<thead><tr>" : "<tr>"
+        for cell in row.children {
+          out += header ? "<th>" : "<td>"
+          children(cell, &out)
+          out += header ? "</th>" : "</td>"
+        }
+        out += header ? "</tr></thead>\n" : "</tr>\n"
+      }
+      out += "</table></div>\n"
+    case .tableRow, .tableCell:
+      children(node, &out)
+    case .text(let text):
+      out += Self.escape(text)
+    case .softBreak:
+      out += "\n"
+    case .lineBreak:
+      out += "<br>\n"
+    case .code(let code):
+      out += "<code>\(Self.escape(code))</code>"
+    case .htmlInline(let html):
+      out += Self.escape(html)
+    case .emphasis:
+      out += "<em>"
+      children(node, &out)
+      out += "</em>"
+    case .strong:
+      out += "<strong>"
+      children(node, &out)
+      out += "</strong>"
+    case .link(let destination, let title):
+      guard Self.isSafe(destination) else {
+        children(node, &out)
+        return
+      }
+      let titleAttribute = title.isEmpty ? "" : " title=\"\(Self.escape(title))\""
+      out += "<a href=\"\(Self.escape(destination))\"\(titleAttribute) rel=\"nofollow noopener\">"
+      children(node, &out)
+      out += "</a>"
+    case .image(let destination, _):
+      let alt = Self.escape(node.plainText)
+      guard Self.isSafe(destination) else {
+        out += alt
+        return
+      }
+      out += "<img src=\"\(Self.escape(destination))\" alt=\"\(alt)\" loading=\"lazy\">"
+    }
+  }
+}
+
+import Foundation

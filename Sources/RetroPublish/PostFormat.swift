@@ -1,0 +1,4 @@
+/// The static-site generators `retro publish` writes posts for.
+public enum PostFormat: String, Sendable, CaseIterable {
+  case jekyll, hugo
+}

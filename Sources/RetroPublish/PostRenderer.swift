@@ -1,0 +1,202 @@
+import Foundation
+import RetroCore
+
+/// Turns one report into a Jekyll or Hugo post.
+///
+/// The author's front matter is kept, key for key, and publishing adds what it owns (title,
+/// date, tags, the incident metadata); the text before the first section (an introduction)
+/// stays as written; sections follow in a consistent order (the canonical ones first, then
+/// the rest as written) with `##` for top-level sections; sections the configuration calls
+/// internal are left out; the excerpt marker follows the summary unless the author placed it.
+public struct PostRenderer: Sendable {
+  /// Written as a YAML comment at the top of every post: how publishing knows a file is its own.
+  public static let marker = "Written by retro publish"
+
+  public var format: PostFormat
+  public var templates: PublishTemplates
+  /// Headings or section kinds (`internal`, `customerImpactDetails`) never published.
+  public var internalSections: [String]
+
+  public init(format: PostFormat, templates: PublishTemplates, internalSections: [String] = []) {
+    self.format = format
+    self.templates = templates
+    self.internalSections = internalSections
+  }
+
+  static let order: [SectionKind] = [
+    .summary, .impact, .rootCauses, .trigger, .detection, .resolution, .timeline, .lessonsLearned,
+    .wentWell, .wentWrong, .gotLucky, .actionItems,
+  ]
+
+  public func render(_ parsed: ParsedReport, sourceText: String) throws -> PublishedPost {
+    let report = parsed.report
+    let lines = sourceText.split(separator: "\n", omittingEmptySubsequences: false)
+    let excerpt = report.frontMatter?["excerpt_separator"]?.scalarText ?? "<!--more-->"
+    let intro = Self.intro(parsed, lines: lines, title: report.title)
+    let sections = orderedSections(report)
+    let summaryIndex = sections.firstIndex { $0.section.kind == .summary }
+    let placeExcerpt = !intro.contains(excerpt)
+    let sectionData: [[String: Any]] = sections.enumerated().map { index, entry in
+      [
+        "hashes": String(repeating: "#", count: entry.depth + 2),
+        "heading": entry.section.heading,
+        "body": entry.section.body.trimmingCharacters(in: .newlines),
+        "excerptAfter": placeExcerpt && index == summaryIndex,
+        "excerptSeparator": excerpt,
+      ]
+    }
+    let frontMatter = try FrontMatterWriter.yaml(frontMatterTable(report), comment: "\(Self.marker) from \(report.source); edits here are replaced.")
+    let text = try templates.render(
+      format == .jekyll ? "jekyll-post" : "hugo-post",
+      ["frontMatter": frontMatter, "intro": intro, "sections": sectionData, "title": report.title ?? ""])
+    return PublishedPost(relativePath: path(for: report), text: Self.tidy(text), source: report.source)
+  }
+
+  /// `_posts/2019-03-01-my-first-outage.md` or `content/posts/my-first-outage/index.md`.
+  public func path(for report: IncidentReport) -> String {
+    let slug = ReportTemplate.slug(report.title ?? URL(fileURLWithPath: report.source).deletingPathExtension().lastPathComponent)
+    switch format {
+    case .jekyll:
+      let day = (report.publishedDate ?? report.date)?.description ?? "1970-01-01"
+      return "_posts/\(day)-\(slug).md"
+    case .hugo:
+      return "content/posts/\(slug)/index.md"
+    }
+  }
+
+  // MARK: - Body
+
+  /// The text between the front matter and the first section, without the title heading.
+  static func intro(_ parsed: ParsedReport, lines: [Substring], title: String?) -> String {
+    let start = (parsed.frontMatter?.lines.upperBound ?? 0) + 1
+    let end = (parsed.report.sections.first?.range.start.line ?? (lines.count + 1)) - 1
+    guard start <= end else { return "" }
+    let kept = lines[(start - 1)..<min(end, lines.count)].filter { !isTitleLine($0, parsed: parsed) }
+    return kept.joined(separator: "\n").trimmingCharacters(in: .newlines)
+  }
+
+  /// True for the H1 the parser took as the title (it is not a section): the front matter
+  /// carries the title now.
+  static func isTitleLine(_ line: Substring, parsed: ParsedReport) -> Bool {
+    guard line.hasPrefix("# "),
+      let first = parsed.document.root.children.first(where: { $0.headingLevel == 1 }),
+      !parsed.report.sections.contains(where: { $0.range.start.line == first.range?.start.line })
+    else { return false }
+    return collapse(first.plainText) == collapse(line.dropFirst(2))
+  }
+
+  static func collapse(_ text: some StringProtocol) -> String {
+    text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+  }
+
+  struct Entry {
+    var section: Section
+    var depth: Int
+  }
+
+  /// Top-level sections in canonical order, each followed by its sub-sections as written.
+  func orderedSections(_ report: IncidentReport) -> [Entry] {
+    let sections = report.sections.filter { !isInternal($0) }
+    guard let top = sections.map(\.level).min() else { return [] }
+    var groups: [(section: Section, children: [Section])] = []
+    for section in sections {
+      if section.level == top || groups.isEmpty {
+        groups.append((section, []))
+      } else {
+        groups[groups.count - 1].children.append(section)
+      }
+    }
+    let rank = { (kind: SectionKind) -> Int in Self.order.firstIndex(of: kind) ?? Self.order.count }
+    let sorted = groups.enumerated().sorted { a, b in
+      (rank(a.element.section.kind), a.offset) < (rank(b.element.section.kind), b.offset)
+    }.map(\.element)
+    return sorted.flatMap { group in
+      [Entry(section: group.section, depth: 0)]
+        + group.children.map { Entry(section: $0, depth: min(3, max(1, $0.level - top))) }
+    }
+  }
+
+  func isInternal(_ section: Section) -> Bool {
+    internalSections.contains { name in
+      name == section.kind.rawValue || HeadingVocabulary.normalise(name) == HeadingVocabulary.normalise(section.heading)
+    }
+  }
+
+  /// Collapses runs of blank lines left by the template.
+  static func tidy(_ text: String) -> String {
+    var out: [Substring] = []
+    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      if line.trimmingCharacters(in: .whitespaces).isEmpty, out.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { continue }
+      out.append(line)
+    }
+    var joined = out.joined(separator: "\n")
+    while joined.hasSuffix("\n\n") { joined.removeLast() }
+    return joined.hasSuffix("\n") ? joined : joined + "\n"
+  }
+
+  // MARK: - Front matter
+
+  func frontMatterTable(_ report: IncidentReport) -> FrontMatterTable {
+    var table = report.frontMatter ?? FrontMatterTable()
+    let postDate = report.publishedDate ?? report.date
+    table["title"] = .string(report.title ?? "Untitled incident")
+    let tags = Array(NSOrderedSet(array: (table["tags"]?.stringList ?? []) + report.tags)) as? [String] ?? report.tags
+    var incident = FrontMatterTable()
+    if let id = report.id ?? Optional(URL(fileURLWithPath: report.source).deletingPathExtension().lastPathComponent) {
+      incident["id"] = .string(id)
+    }
+    if let date = report.date { incident["date"] = .string(date.description) }
+    if let severity = report.severity { incident["severity"] = .string(severity) }
+    if let status = report.status { incident["status"] = .string(status) }
+    if !report.services.isEmpty { incident["services"] = .array(report.services.map(FrontMatterValue.string)) }
+    if !report.authors.isEmpty { incident["authors"] = .array(report.authors.map(FrontMatterValue.string)) }
+    for (key, value) in [("timeToDetect", report.metrics.timeToDetect), ("timeToMitigate", report.metrics.timeToMitigate), ("timeToResolve", report.metrics.timeToResolve)] {
+      if let value { incident[key] = .int(Int(value)) }
+    }
+    incident["actionItems"] = .int(report.actionItems.count)
+    incident["openActionItems"] = .int(report.actionItems.filter { $0.status == .open }.count)
+    switch format {
+    case .jekyll:
+      if table["layout"] == nil { table["layout"] = .string("post") }
+      table["date"] = .string(Self.jekyllDate(table["date"]?.scalarText, fallback: postDate))
+      table["tags"] = .array(tags.map(FrontMatterValue.string))
+      if table["categories"] == nil { table["categories"] = .array([.string("incidents")]) }
+      if table["excerpt_separator"] == nil { table["excerpt_separator"] = .string("<!--more-->") }
+      table["incident"] = .table(incident)
+    case .hugo:
+      table["date"] = .string(Self.hugoDate(table["date"]?.scalarText, fallback: postDate))
+      table["draft"] = .bool(!["final", "published"].contains(report.status ?? ""))
+      table["tags"] = .array(tags.map(FrontMatterValue.string))
+      if table["summary"] == nil, let summary = report.section(.summary) {
+        table["summary"] = .string(String(Self.collapse(MarkdownDocument(parsing: summary.body).root.plainText).prefix(300)))
+      }
+      var params: FrontMatterTable
+      if case .table(let existing)? = table["params"] { params = existing } else { params = FrontMatterTable() }
+      params["incident"] = .table(incident)
+      table["params"] = .table(params)
+    }
+    return table
+  }
+
+  /// `2019-03-01 12:00:00 +0000`: the author's time kept, a zone added when missing.
+  static func jekyllDate(_ written: String?, fallback: CalendarDate?) -> String {
+    if let written, written.count >= 10, CalendarDate(iso: written.prefix(10)) != nil {
+      let rest = written.dropFirst(10).trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "T", with: "")
+      if rest.isEmpty { return "\(written.prefix(10)) 00:00:00 +0000" }
+      let hasZone = rest.contains("+") || rest.contains("Z") || rest.split(separator: " ").count > 1 || rest.dropFirst(6).contains("-")
+      return hasZone ? written : "\(written.prefix(10)) \(rest) +0000"
+    }
+    return "\((fallback ?? CalendarDate(year: 1970, month: 1, day: 1)!).description) 00:00:00 +0000"
+  }
+
+  /// `2019-03-01T12:00:00Z`.
+  static func hugoDate(_ written: String?, fallback: CalendarDate?) -> String {
+    if let written, written.count >= 10, CalendarDate(iso: written.prefix(10)) != nil {
+      let rest = written.dropFirst(10).trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "T", with: "")
+      if rest.isEmpty { return "\(written.prefix(10))T00:00:00Z" }
+      if rest.count == 8 { return "\(written.prefix(10))T\(rest)Z" }
+      return "\(written.prefix(10))T\(rest)"
+    }
+    return "\((fallback ?? CalendarDate(year: 1970, month: 1, day: 1)!).description)T00:00:00Z"
+  }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import RetroCore
+import RetroIndex
+import RetroPublish
+
+extension Retro {
+  /// `retro site`: the whole folder as a static HTML site.
+  struct Site: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Build a static HTML site: incident index, incident pages with timelines, action-item dashboard, feed.",
+      discussion: """
+        The site needs no JavaScript and no network. Report text never becomes active content:
+        raw HTML is shown as text, unsafe links are dropped, every value is escaped.
+
+        Examples:
+          retro site retros/ --out public/
+          retro site retros/ --out public/ --title "Payments incidents"
+        """)
+
+    @OptionGroup var options: IndexOptions
+
+    @Option(help: "The folder to write the site into.")
+    var out: String
+
+    @Option(help: "The site's title.")
+    var title: String?
+
+    @Option(help: "A folder of templates overriding the built-in ones by name.")
+    var templates: String?
+
+    @Flag(help: "Replace files retro did not write.")
+    var force = false
+
+    func run() throws {
+      let (database, update, settings) = try options.openIndex(quiet: true)
+      do {
+        let files = try ReportFinder.files(in: options.paths).filter { !settings.lint.isIgnored($0) }
+        let set = try PublishTemplates(userDirectory: templates ?? settings.publishSetting("templates"))
+        var builder = SiteBuilder(
+          templates: set, parser: IncidentParser(configuration: settings.lint.parser), outputDirectory: out, asOf: options.asOfDate)
+        builder.siteTitle = title ?? settings.publishSetting("siteTitle") ?? "Incidents"
+        builder.force = force
+        builder.internalSections = settings.internalSections
+        builder.actionRows = try IndexReader(database: database).actionItems(asOf: options.asOfDate)
+        builder.progress = Progress.reporter()
+        let summary = try builder.build(files)
+        print("\(out): \(summary.pages) pages for \(summary.incidents) incidents")
+      } catch let error as InputError {
+        printError(error.description)
+        throw RetroExit.inputError
+      } catch let error as TemplateError {
+        printError(error.description)
+        throw RetroExit.inputError
+      } catch let error as PublishError {
+        printError(Progress.describe(error))
+        throw RetroExit.inputError
+      }
+      if !update.problems.isEmpty { throw RetroExit.inputError }
+    }
+  }
+}
