@@ -13,7 +13,8 @@ demo: build
 	.build/debug/retro show examples/
 	-.build/debug/retro lint examples/
 
-test: setup
+test:
+	@scripts/setup.sh --test
 	swift test
 
 # Checks against ../shared (seeds and the corpus of real postmortems), when it is there.

@@ -5,6 +5,11 @@ need=()
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 if ! pkg-config --exists libcmark 2>/dev/null; then need+=(libcmark-dev); fi
 if ! pkg-config --exists sqlite3 2>/dev/null; then need+=(libsqlite3-dev); fi
+# The tests also build published posts with the real generators (skipped when absent).
+if [ "${1:-}" = "--test" ]; then
+  command -v hugo >/dev/null 2>&1 || need+=(hugo)
+  command -v jekyll >/dev/null 2>&1 || need+=(jekyll)
+fi
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi

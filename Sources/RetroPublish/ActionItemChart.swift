@@ -20,7 +20,13 @@ public struct ActionItemChart: Sendable {
     func endOf(_ m: (year: Int, month: Int)) -> CalendarDate {
       CalendarDate(year: m.year, month: m.month, day: CalendarDate.daysIn(month: m.month, year: m.year))!
     }
-    let closedDates = rows.compactMap { $0.closedAt.flatMap { CalendarDate(iso: $0.prefix(10)) } }
+    // An item already done when first indexed has no closing date: it counts as closed from
+    // its incident's date, the best that is known.
+    let closedDates = rows.compactMap { row -> CalendarDate? in
+      if let closed = row.closedAt.flatMap({ CalendarDate(iso: $0.prefix(10)) }) { return closed }
+      guard row.status == "done" else { return nil }
+      return row.reportDate.flatMap { CalendarDate(iso: $0) } ?? CalendarDate(iso: row.firstSeenAt.prefix(10))
+    }
     let series = months.map { month -> (open: Int, closed: Int) in
       let end = endOf(month)
       let openedSoFar = opened.filter { $0 <= end }.count
@@ -40,7 +46,8 @@ public struct ActionItemChart: Sendable {
     svg += "<text x=\"\(left - 6)\" y=\"\(TimelineChart.f(top + 4))\" font-size=\"11\" text-anchor=\"end\" fill=\"currentColor\">\(Int(peak))</text>\n"
     svg += "<text x=\"\(left - 6)\" y=\"\(TimelineChart.f(bottom))\" font-size=\"11\" text-anchor=\"end\" fill=\"currentColor\">0</text>\n"
     let labelEvery = max(1, months.count / 6)
-    for (index, month) in months.enumerated() where index % labelEvery == 0 || index == months.count - 1 {
+    for (index, month) in months.enumerated()
+    where index % labelEvery == 0 || (index == months.count - 1 && index % labelEvery >= labelEvery / 2) {
       svg += "<text x=\"\(TimelineChart.f(x(index)))\" y=\"\(TimelineChart.f(bottom + 18))\" font-size=\"11\" text-anchor=\"middle\" fill=\"currentColor\">\(String(format: "%04d-%02d", month.year, month.month))</text>\n"
     }
     svg += "<polyline points=\"\(line(series.map(\.open)))\" fill=\"none\" stroke=\"#c2570c\" stroke-width=\"2.5\"/>\n"
@@ -48,6 +55,6 @@ public struct ActionItemChart: Sendable {
     svg += "<text x=\"\(right)\" y=\"\(top)\" font-size=\"12\" text-anchor=\"end\" fill=\"#c2570c\">open (solid)</text>\n"
     svg += "<text x=\"\(right)\" y=\"\(top + 16)\" font-size=\"12\" text-anchor=\"end\" fill=\"#2e6b3a\">closed (dashed)</text>\n"
     svg += "</svg>"
-    return (svg, "Open (solid) and closed (dashed) action items at the end of each month; \(latest.open) open and \(latest.closed) closed now.")
+    return (svg, "Open (solid) and closed (dashed) action items at the end of each month; \(latest.open) open and \(latest.closed) closed at the end of the last month.")
   }
 }

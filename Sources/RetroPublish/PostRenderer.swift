@@ -140,7 +140,8 @@ public struct PostRenderer: Sendable {
     var table = report.frontMatter ?? FrontMatterTable()
     let postDate = report.publishedDate ?? report.date
     table["title"] = .string(report.title ?? "Untitled incident")
-    let tags = Array(NSOrderedSet(array: (table["tags"]?.stringList ?? []) + report.tags)) as? [String] ?? report.tags
+    var seenTags = Set<String>()
+    let tags = ((table["tags"]?.stringList ?? []) + report.tags).filter { seenTags.insert($0.lowercased()).inserted }
     var incident = FrontMatterTable()
     if let id = report.id ?? Optional(URL(fileURLWithPath: report.source).deletingPathExtension().lastPathComponent) {
       incident["id"] = .string(id)
