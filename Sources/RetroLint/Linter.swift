@@ -5,9 +5,12 @@ import RetroCore
 /// configuration, inline `retro-disable` comments honoured, output sorted.
 public struct Linter: Sendable {
   public var configuration: LintConfiguration
+  /// Built once: its heading vocabulary is not free to make.
+  private let parser: IncidentParser
 
   public init(configuration: LintConfiguration) {
     self.configuration = configuration
+    self.parser = IncidentParser(configuration: configuration.parser)
   }
 
   /// The setting in force for a rule: its severity, or nil when it is off.
@@ -21,7 +24,7 @@ public struct Linter: Sendable {
 
   /// Parses `source` into a lint context.
   public func context(for source: SourceFile) throws -> LintContext {
-    let parsed = try IncidentParser(configuration: configuration.parser).parseDocument(source)
+    let parsed = try parser.parseDocument(source)
     return LintContext(path: source.path, parsed: parsed, configuration: configuration, text: source.text)
   }
 

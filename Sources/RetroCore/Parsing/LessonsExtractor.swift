@@ -3,13 +3,12 @@
 enum LessonsExtractor {
   static func lessons(in sections: [OutlineSection]) -> Lessons {
     var lessons = Lessons()
-    for outlined in sections {
+    for outlined in sections where outlined.section.kind.isLessonList {
       let points = points(in: outlined.blocks)
       switch outlined.section.kind {
       case .wentWell: lessons.wentWell += points
       case .wentWrong: lessons.wentWrong += points
-      case .gotLucky: lessons.gotLucky += points
-      default: break
+      default: lessons.gotLucky += points
       }
     }
     return lessons

@@ -187,8 +187,10 @@ struct SectionOutliner {
 
   /// A paragraph of one short line that is exactly a known section name.
   private func plainLabel(_ block: MarkdownNode) -> SectionKind? {
-    guard block.children.allSatisfy({ if case .text = $0.kind { return true } else { return false } })
-    else { return nil }
+    // One short text node, checked before any string work: most paragraphs are prose.
+    guard block.children.count == 1, case .text(let raw) = block.children[0].kind, raw.utf8.count <= 80 else {
+      return nil
+    }
     let text = InlineText.collapse(block.plainText)
     guard !text.isEmpty, text.count <= 60, !text.contains("\n"),
       text.split(separator: " ").count <= 6, !text.hasSuffix("."), vocabulary.isExactPhrase(text)

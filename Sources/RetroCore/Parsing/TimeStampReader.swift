@@ -64,30 +64,45 @@ public enum TimeStampReader {
     return nil
   }
 
-  /// Every numeric date in `text`, for settling day/month order across a document.
+  /// What the numeric dates in `text` (`25/02/2019`, `02-13-2025`) say about day/month
+  /// order: the side with more unambiguous dates wins. A byte scan, as it reads every file.
   public static func orderEvidence(in text: some StringProtocol) -> DateOrder? {
     var dayFirst = 0
     var monthFirst = 0
-    var scanner = Scanner(Array(text))
-    while scanner.index < scanner.chars.count {
-      let c = scanner.chars[scanner.index]
-      let atWordStart = scanner.index == 0 || !scanner.chars[scanner.index - 1].isNumber
-      if c.isNumber, atWordStart {
-        let mark = scanner.index
-        if let date = scanner.readDate(requireYear: false) {
-          if let evidence = date.parts.evidence {
-            if evidence == .dayFirst { dayFirst += 1 } else { monthFirst += 1 }
-          }
-          scanner.index = max(date.end, mark + 1)
-          continue
-        }
-        scanner.index = mark
-        while scanner.index < scanner.chars.count, scanner.chars[scanner.index].isNumber {
-          scanner.index += 1
-        }
+    let bytes = Array(text.utf8)
+    func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+    func number(at start: Int) -> (value: Int, end: Int) {
+      var index = start
+      var value = 0
+      while index < bytes.count, isDigit(bytes[index]), index - start < 5 {
+        value = value * 10 + Int(bytes[index] - 48)
+        index += 1
+      }
+      return (value, index)
+    }
+    var index = 0
+    while index < bytes.count {
+      guard isDigit(bytes[index]), index == 0 || !isDigit(bytes[index - 1]) else {
+        index += 1
         continue
       }
-      scanner.index += 1
+      let begin = index
+      let first = number(at: begin)
+      index = first.end
+      guard first.end - begin <= 2, index < bytes.count else { continue }
+      let separator = bytes[index]
+      guard separator == 47 || separator == 45 || separator == 46 else { continue }  // / - .
+      let second = number(at: index + 1)
+      let secondDigits = second.end - index - 1
+      guard secondDigits >= 1, secondDigits <= 2, second.end < bytes.count, bytes[second.end] == separator else { continue }
+      let year = number(at: second.end + 1)
+      let yearDigits = year.end - second.end - 1
+      guard yearDigits == 2 || yearDigits == 4 else { continue }
+      index = year.end
+      let a = first.value
+      let b = second.value
+      guard (1...31).contains(a), (1...31).contains(b) else { continue }
+      if a > 12 && b <= 12 { dayFirst += 1 } else if b > 12 && a <= 12 { monthFirst += 1 }
     }
     if dayFirst > monthFirst { return .dayFirst }
     if monthFirst > dayFirst { return .monthFirst }

@@ -32,15 +32,50 @@ enum TimelineEventClassifier {
   private static let started = ["started", "began", "begin", "kicked off"]
 
   static func kind(of text: String) -> TimelineEventKind? {
-    let lowered = text.lowercased()
-    func has(_ phrases: [String]) -> Bool { phrases.contains { lowered.contains($0) } }
-    if has(explicitStart) { return .start }
-    if has(resolved) && !lowered.contains("unresolved") { return .resolved }
-    if has(mitigated) { return .mitigated }
-    if has(detected) { return .detected }
-    if has(started), !lowered.contains("investigat"), !lowered.contains("work on"), !lowered.contains("working on") {
-      return .start
-    }
+    // Byte search over the lowercased UTF-8: this runs on every entry, and Foundation's
+    // `contains` is many times slower.
+    let lowered = Array(text.lowercased().utf8)
+    func has(_ phrases: [[UInt8]]) -> Bool { phrases.contains { ByteSearch.contains(lowered, $0) } }
+    if has(Compiled.explicitStart) { return .start }
+    if has(Compiled.resolved) && !ByteSearch.contains(lowered, Compiled.unresolved) { return .resolved }
+    if has(Compiled.mitigated) { return .mitigated }
+    if has(Compiled.detected) { return .detected }
+    if has(Compiled.started), !has(Compiled.notStart) { return .start }
     return nil
+  }
+
+  private enum Compiled {
+    static let explicitStart = TimelineEventClassifier.explicitStart.map { Array($0.utf8) }
+    static let resolved = TimelineEventClassifier.resolved.map { Array($0.utf8) }
+    static let mitigated = TimelineEventClassifier.mitigated.map { Array($0.utf8) }
+    static let detected = TimelineEventClassifier.detected.map { Array($0.utf8) }
+    static let started = TimelineEventClassifier.started.map { Array($0.utf8) }
+    static let notStart = ["investigat", "work on", "working on"].map { Array($0.utf8) }
+    static let unresolved = Array("unresolved".utf8)
+  }
+}
+
+/// Substring search over bytes.
+enum ByteSearch {
+  static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+    let last = haystack.count - needle.count
+    var index = 0
+    while index <= last {
+      if haystack[index] == first {
+        var matched = true
+        var offset = 1
+        while offset < needle.count {
+          if haystack[index + offset] != needle[offset] {
+            matched = false
+            break
+          }
+          offset += 1
+        }
+        if matched { return true }
+      }
+      index += 1
+    }
+    return false
   }
 }

@@ -22,26 +22,51 @@ public struct RecurringActionItemRule: CrossReportRule {
 
   public init() {}
 
+  private struct Candidate {
+    var report: Int
+    var item: ActionItem
+    var tokens: Set<String>
+  }
+
   public func validate(_ contexts: [LintContext]) -> [(path: String, finding: Finding)] {
     let threshold = contexts.first?.configuration.similarityThreshold ?? 0.75
-    // Collect: every item with its report's date, oldest first.
+    // First pass: every item of a dated report, with its tokens, oldest report first, and an
+    // inverted index from token to items so each item is compared only with items sharing a
+    // word (a linear pass instead of every pair).
     let dated = contexts.compactMap { context in context.report.date.map { (context, $0) } }
       .sorted { ($0.1, $0.0.path) < ($1.1, $1.0.path) }
+    var candidates: [Candidate] = []
+    var byToken: [String: [Int]] = [:]
+    for (reportIndex, (context, _)) in dated.enumerated() {
+      for item in context.report.actionItems {
+        let tokens = TextSimilarity.tokens(item.text)
+        for token in tokens { byToken[token, default: []].append(candidates.count) }
+        candidates.append(Candidate(report: reportIndex, item: item, tokens: tokens))
+      }
+    }
+    // Second pass: an open item matching an item of a strictly earlier incident.
     var results: [(path: String, finding: Finding)] = []
-    for (index, (context, date)) in dated.enumerated() {
-      for item in context.report.actionItems where item.status == .open {
-        for (earlier, earlierDate) in dated[..<index] where earlierDate < date {
-          guard let match = earlier.report.actionItems.first(where: {
-            TextSimilarity.similarity($0.text, item.text) >= threshold
-          }) else { continue }
-          results.append(
-            (context.path,
-             Finding(
-              "Action item '\(ActionItemOwnerRule.short(item.text))' repeats one from the \(earlierDate) incident", line: item.line,
-              note: .init(message: "the earlier item (\(match.status.rawValue))", path: earlier.path, line: match.line))))
-          break
+    for candidate in candidates where candidate.item.status == .open {
+      let date = dated[candidate.report].1
+      var best: Candidate?
+      var seen = Set<Int>()
+      for token in candidate.tokens {
+        for other in byToken[token] ?? [] where seen.insert(other).inserted {
+          let earlier = candidates[other]
+          guard dated[earlier.report].1 < date,
+            TextSimilarity.similarity(earlier.tokens, candidate.tokens) >= threshold
+          else { continue }
+          if best.map({ (dated[earlier.report].1, earlier.report) < (dated[$0.report].1, $0.report) }) ?? true { best = earlier }
         }
       }
+      guard let match = best else { continue }
+      let earlier = dated[match.report]
+      results.append(
+        (dated[candidate.report].0.path,
+         Finding(
+          "Action item '\(ActionItemOwnerRule.short(candidate.item.text))' repeats one from the \(earlier.1) incident",
+          line: candidate.item.line,
+          note: .init(message: "the earlier item (\(match.item.status.rawValue))", path: earlier.0.path, line: match.item.line))))
     }
     return results
   }
