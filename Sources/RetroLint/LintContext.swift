@@ -17,7 +17,7 @@ public struct LintContext: Sendable {
     self.path = path
     self.parsed = parsed
     self.configuration = configuration
-    self.sourceLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    self.sourceLines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
     var code = Set<Int>()
     var stack = parsed.document.root.children
     while let node = stack.popLast() {

@@ -1,8 +1,13 @@
+import Dispatch
 import Foundation
 import RetroCore
 
 /// Runs the rules over reports and turns their findings into diagnostics: severity from the
 /// configuration, inline `retro-disable` comments honoured, output sorted.
+///
+/// Over files it streams and uses every core: each file is read, parsed and checked by the
+/// per-file rules on its own, and only its diagnostics, the source lines they point at and a
+/// small summary for the cross-report rules are kept.
 public struct Linter: Sendable {
   public var configuration: LintConfiguration
   /// Built once: its heading vocabulary is not free to make.
@@ -28,46 +33,129 @@ public struct Linter: Sendable {
     return LintContext(path: source.path, parsed: parsed, configuration: configuration, text: source.text)
   }
 
-  /// Lints every context; rules listed in `only` (when given) are the only ones run.
-  public func lint(_ contexts: [LintContext], only: Set<String>? = nil) -> [Diagnostic] {
+  /// The outcome of linting files.
+  public struct Run: Sendable {
+    public var diagnostics: [Diagnostic] = []
+    /// The source lines diagnostics point at, by file and line, for reporters that quote them.
+    public var lines: [String: [Int: Substring]] = [:]
+    public var inputErrors: [InputError] = []
+    public var fileCount = 0
+  }
+
+  private struct FileOutcome: Sendable {
     var diagnostics: [Diagnostic] = []
-    var directives: [String: InlineDirectives] = [:]
-    for context in contexts {
-      directives[context.path] = InlineDirectives(lines: context.sourceLines)
-      for warning in context.report.warnings {
-        diagnostics.append(
-          Diagnostic(
-            ruleId: "input", severity: .warning, message: warning.message, path: context.path,
-            line: warning.line ?? 1, column: warning.column ?? 1))
+    var lines: [Int: Substring] = [:]
+    var summary: ReportSummary?
+    var error: InputError?
+  }
+
+  /// Lints files by path, in parallel, streaming. `load` reads one path (standard input for `-`).
+  public func lint(paths: [String], only: Set<String>? = nil, load: @Sendable (String) throws -> SourceFile) -> Run {
+    let outcomes = Outcomes<FileOutcome>(count: paths.count)
+    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, paths.count))
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      var index = worker
+      while index < paths.count {
+        var outcome = FileOutcome()
+        do {
+          let context = try self.context(for: try load(paths[index]))
+          outcome.diagnostics = fileDiagnostics(context, only: only)
+          for diagnostic in outcome.diagnostics where diagnostic.line <= context.sourceLines.count {
+            outcome.lines[diagnostic.line] = context.sourceLines[diagnostic.line - 1]
+          }
+          outcome.summary = ReportSummary(context)
+        } catch let error as InputError {
+          outcome.error = error
+        } catch {
+          outcome.error = InputError(path: paths[index], message: "\(error)")
+        }
+        outcomes.set(index, outcome)
+        index += workers
       }
+    }
+    var run = Run()
+    var summaries: [ReportSummary] = []
+    for outcome in outcomes.all() {
+      if let error = outcome.error {
+        run.inputErrors.append(error)
+        continue
+      }
+      run.fileCount += 1
+      run.diagnostics += outcome.diagnostics
+      if let summary = outcome.summary {
+        summaries.append(summary)
+        if !outcome.lines.isEmpty { run.lines[summary.path, default: [:]].merge(outcome.lines) { a, _ in a } }
+      }
+    }
+    run.diagnostics += crossReportDiagnostics(summaries, only: only)
+    run.diagnostics.sort(by: Diagnostic.ordered)
+    return run
+  }
+
+  /// Lints contexts already parsed (tests, small runs); rules listed in `only` (when given)
+  /// are the only ones run.
+  public func lint(_ contexts: [LintContext], only: Set<String>? = nil) -> [Diagnostic] {
+    let perFile = contexts.flatMap { fileDiagnostics($0, only: only) }
+    let cross = crossReportDiagnostics(contexts.map(ReportSummary.init), only: only)
+    return (perFile + cross).sorted(by: Diagnostic.ordered)
+  }
+
+  /// The per-file rules' diagnostics for one report, inline comments applied. Cross-report
+  /// findings land on files too, so their comments are applied when those are known.
+  private func fileDiagnostics(_ context: LintContext, only: Set<String>?) -> [Diagnostic] {
+    let directives = InlineDirectives(lines: context.sourceLines)
+    var diagnostics: [Diagnostic] = context.report.warnings.map { warning in
+      Diagnostic(
+        ruleId: "input", severity: .warning, message: warning.message, path: context.path,
+        line: warning.line ?? 1, column: warning.column ?? 1)
     }
     for rule in RuleRegistry.rules {
       let description = rule.description
       if let only, !only.contains(description.identifier) { continue }
       guard let severity = severity(of: description) else { continue }
-      let instance = rule.init()
-      for context in contexts {
-        for finding in instance.validate(context) {
-          diagnostics.append(
-            Diagnostic(
-              ruleId: description.identifier, severity: severity, message: finding.message,
-              path: context.path, line: finding.line, column: finding.column, note: finding.note))
-        }
+      for finding in rule.init().validate(context) where !directives.isDisabled(description.identifier, line: finding.line) {
+        diagnostics.append(
+          Diagnostic(
+            ruleId: description.identifier, severity: severity, message: finding.message,
+            path: context.path, line: finding.line, column: finding.column, note: finding.note))
       }
     }
+    return diagnostics
+  }
+
+  private func crossReportDiagnostics(_ summaries: [ReportSummary], only: Set<String>?) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
     for rule in RuleRegistry.crossReportRules {
       let description = rule.description
       if let only, !only.contains(description.identifier) { continue }
       guard let severity = severity(of: description) else { continue }
-      for (path, finding) in rule.init().validate(contexts) {
+      for (path, finding) in rule.init().validate(summaries, configuration: configuration) {
         diagnostics.append(
           Diagnostic(
             ruleId: description.identifier, severity: severity, message: finding.message, path: path,
             line: finding.line, column: finding.column, note: finding.note))
       }
     }
-    return diagnostics.filter { diagnostic in
-      !(directives[diagnostic.path]?.isDisabled(diagnostic.ruleId, line: diagnostic.line) ?? false)
-    }.sorted(by: Diagnostic.ordered)
+    return diagnostics
+  }
+}
+
+/// Results written by worker threads, each to its own slot.
+private final class Outcomes<Value: Sendable>: @unchecked Sendable {
+  private var values: [Value?]
+  private let lock = NSLock()
+
+  init(count: Int) { values = Array(repeating: nil, count: count) }
+
+  func set(_ index: Int, _ value: Value) {
+    lock.lock()
+    values[index] = value
+    lock.unlock()
+  }
+
+  func all() -> [Value] {
+    lock.lock()
+    defer { lock.unlock() }
+    return values.compactMap { $0 }
   }
 }

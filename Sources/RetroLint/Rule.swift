@@ -1,3 +1,5 @@
+import RetroCore
+
 /// A check on one report.
 public protocol Rule: Sendable {
   static var description: RuleDescription { get }
@@ -7,11 +9,25 @@ public protocol Rule: Sendable {
 }
 
 /// A check that needs every report at once: a first pass collects, a second validates
-/// (duplicate ids across reports, items promised again after an earlier incident).
+/// (duplicate ids across reports, items promised again after an earlier incident). It sees a
+/// small summary of each report, so a run over thousands of files need not keep them parsed.
 public protocol CrossReportRule: Sendable {
   static var description: RuleDescription { get }
   init()
-  func validate(_ contexts: [LintContext]) -> [(path: String, finding: Finding)]
+  func validate(_ reports: [ReportSummary], configuration: LintConfiguration) -> [(path: String, finding: Finding)]
+}
+
+/// What cross-report rules know of one report.
+public struct ReportSummary: Sendable {
+  public var path: String
+  public var date: CalendarDate?
+  public var actionItems: [ActionItem]
+
+  public init(_ context: LintContext) {
+    self.path = context.path
+    self.date = context.report.date
+    self.actionItems = context.report.actionItems
+  }
 }
 
 /// A rule's finding before the linter gives it a severity and a file.

@@ -2,29 +2,31 @@ import RetroCore
 
 /// Phrase search over report text, shared by the wording rules.
 enum TextSearch {
-  /// The first of `phrases` in `line` as whole words (case-insensitive), with its 1-based
-  /// byte column.
+  /// The first of `phrases` in `line` as whole words (ASCII case-insensitive), with its
+  /// 1-based byte column. Phrases are matched on bytes: this runs on every line of every file.
   static func find(_ phrases: [String], in line: Substring) -> (phrase: String, column: Int)? {
-    let lowered = line.lowercased()
-    var best: (String, String.Index)?
+    let bytes = ByteSearch.lowercasedASCII(line)
+    func isWord(_ byte: UInt8) -> Bool {
+      (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || byte >= 0x80
+    }
+    var best: (String, Int)?
     for phrase in phrases {
-      var start = lowered.startIndex
-      while let range = lowered.range(of: phrase, range: start..<lowered.endIndex) {
-        start = range.upperBound
-        let before = range.lowerBound == lowered.startIndex ? nil : lowered[lowered.index(before: range.lowerBound)]
-        let after = range.upperBound == lowered.endIndex ? nil : lowered[range.upperBound]
-        let wordStart = before.map { !($0.isLetter || $0.isNumber) } ?? true
-        let phraseEndsInWord = phrase.last.map { $0.isLetter || $0.isNumber } ?? false
-        // `lazy-loaded` is one word, not "lazy".
-        let afterIsWord = after.map { $0.isLetter || $0.isNumber || $0 == "-" } ?? false
+      let needle = Array(phrase.lowercased().utf8)
+      var start = 0
+      while let found = ByteSearch.firstIndex(of: needle, in: bytes, from: start) {
+        start = found + 1
+        let wordStart = found == 0 || !isWord(bytes[found - 1])
+        let end = found + needle.count
+        let phraseEndsInWord = needle.last.map(isWord) ?? false
+        // `lazy-loaded` is one word: a hyphen after the phrase continues it.
+        let afterIsWord = end < bytes.count && (isWord(bytes[end]) || bytes[end] == 45)
         if wordStart && (!phraseEndsInWord || !afterIsWord) {
-          if best.map({ range.lowerBound < $0.1 }) ?? true { best = (phrase, range.lowerBound) }
+          if best.map({ found < $0.1 }) ?? true { best = (phrase, found) }
           break
         }
       }
     }
-    guard let (phrase, index) = best else { return nil }
-    return (phrase, lowered.utf8.distance(from: lowered.startIndex, to: index) + 1)
+    return best.map { ($0.0, $0.1 + 1) }
   }
 
   /// True when `text` holds a number: digits or a number word.

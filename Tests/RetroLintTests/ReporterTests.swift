@@ -24,9 +24,9 @@ struct ReporterTests {
       path: "retros/c.md", line: 4, column: 3),
   ]
 
-  static let lines: [String: [Substring]] = [
-    "retros/a b.md": ["# Title", "", "Owner TODO here"],
-    "retros/c.md": ["## Action items", "- [AI-7] x", "", "- a careless change"],
+  static let lines: [String: [Int: Substring]] = [
+    "retros/a b.md": [1: "# Title", 2: "", 3: "Owner TODO here"],
+    "retros/c.md": [1: "## Action items", 2: "- [AI-7] x", 3: "", 4: "- a careless change"],
   ]
 
   @Test("each format matches its golden file", arguments: ReporterRegistry.identifiers)

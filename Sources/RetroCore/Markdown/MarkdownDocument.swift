@@ -6,7 +6,7 @@ public struct MarkdownDocument: Sendable {
 
   /// Parses `text` (LF line endings) with cmark and recognises pipe tables.
   public init(parsing text: String) {
-    self.lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    self.lines = InlineText.lines(text)
     let parsed = CommonMarkConverter.parse(text)
     self.root = PipeTableRecognizer(lines: lines).rewrite(parsed)
   }

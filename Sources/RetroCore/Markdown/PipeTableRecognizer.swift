@@ -39,6 +39,11 @@ struct PipeTableRecognizer {
   private func replace(_ node: MarkdownNode) -> [MarkdownNode] {
     guard node.kind == .paragraph, let range = node.range, range.end.line > range.start.line
     else { return [node] }
+    // Most paragraphs have no pipe at all: check the bytes before any string work.
+    let hasPipe = (range.start.line...range.end.line).contains { number in
+      number >= 1 && number <= lines.count && lines[number - 1].utf8.contains(0x7C)
+    }
+    guard hasPipe else { return [node] }
     let first = range.start.line
     let rowLines = (first...range.end.line).map { number -> Substring in
       guard number >= 1, number <= lines.count else { return "" }

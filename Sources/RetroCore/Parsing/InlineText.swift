@@ -2,20 +2,45 @@ import Foundation
 
 /// Small text helpers shared by the extractors.
 enum InlineText {
-  /// Collapses runs of whitespace (newlines included) to single spaces and trims.
+  /// Collapses runs of whitespace (newlines and no-break spaces included) to single spaces
+  /// and trims. Works on UTF-8 bytes: it runs on nearly every piece of text.
   static func collapse(_ text: some StringProtocol) -> String {
-    var out = ""
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count)
     var pendingSpace = false
-    for character in text {
-      if character.isWhitespace {
+    var previousWasC2 = false
+    for byte in text.utf8 {
+      if previousWasC2 {
+        previousWasC2 = false
+        if byte == 0xA0 {  // U+00A0 no-break space
+          pendingSpace = !out.isEmpty
+          continue
+        }
+        if pendingSpace { out.append(0x20) }
+        pendingSpace = false
+        out.append(0xC2)
+      }
+      switch byte {
+      case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C:
         pendingSpace = !out.isEmpty
-      } else {
-        if pendingSpace { out.append(" ") }
-        out.append(character)
+      case 0xC2:
+        previousWasC2 = true
+      default:
+        if pendingSpace { out.append(0x20) }
+        out.append(byte)
         pendingSpace = false
       }
     }
-    return out
+    if previousWasC2 {
+      if pendingSpace { out.append(0x20) }
+      out.append(0xC2)
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// The lines of a text (LF), split on bytes rather than characters.
+  static func lines(_ text: String) -> [Substring] {
+    text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
   }
 
   /// Lowercase words of letters and digits joined by single spaces: the form used to

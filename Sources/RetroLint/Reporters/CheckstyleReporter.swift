@@ -19,7 +19,7 @@ public struct CheckstyleReporter: Reporter {
     return out
   }
 
-  public func report(_ diagnostics: [Diagnostic], fileCount: Int, lines: [String: [Substring]]) -> String {
+  public func report(_ diagnostics: [Diagnostic], fileCount: Int, lines: [String: [Int: Substring]]) -> String {
     var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n"
     var byFile: [String: [Diagnostic]] = [:]
     for d in diagnostics { byFile[d.path, default: []].append(d) }

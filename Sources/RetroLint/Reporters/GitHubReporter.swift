@@ -13,7 +13,7 @@ public struct GitHubReporter: Reporter {
     escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
   }
 
-  public func report(_ diagnostics: [Diagnostic], fileCount: Int, lines: [String: [Substring]]) -> String {
+  public func report(_ diagnostics: [Diagnostic], fileCount: Int, lines: [String: [Int: Substring]]) -> String {
     diagnostics.map { d in
       let command: String
       switch d.severity {

@@ -6,7 +6,7 @@ public struct JSONReporter: Reporter {
 
   public init() {}
 
-  public func report(_ diagnostics: [Diagnostic], fileCount: Int, lines: [String: [Substring]]) -> String {
+  public func report(_ diagnostics: [Diagnostic], fileCount: Int, lines: [String: [Int: Substring]]) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let data = (try? encoder.encode(diagnostics)) ?? Data("[]".utf8)

@@ -1,9 +1,9 @@
 /// Turns diagnostics into one output format. `identifier` is the `--format` value.
 public protocol Reporter {
   static var identifier: String { get }
-  /// The whole output for a run over `fileCount` files. `lines` gives each file's source
-  /// lines for reporters that quote them.
-  func report(_ diagnostics: [Diagnostic], fileCount: Int, lines: [String: [Substring]]) -> String
+  /// The whole output for a run over `fileCount` files. `lines` gives, per file, the source
+  /// lines the diagnostics point at (by line number), for reporters that quote them.
+  func report(_ diagnostics: [Diagnostic], fileCount: Int, lines: [String: [Int: Substring]]) -> String
 }
 
 /// Every reporter, by `--format` value.

@@ -74,7 +74,7 @@ public struct SARIFReporter: Reporter {
   }
 
 
-  public func report(_ diagnostics: [Diagnostic], fileCount: Int, lines: [String: [Substring]]) -> String {
+  public func report(_ diagnostics: [Diagnostic], fileCount: Int, lines: [String: [Int: Substring]]) -> String {
     let descriptions = RuleRegistry.descriptions
     let rules = descriptions.map { d in
       RuleMetadata(

@@ -12,7 +12,7 @@ public struct TextReporter: Reporter {
     color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
   }
 
-  public func report(_ diagnostics: [Diagnostic], fileCount: Int, lines: [String: [Substring]]) -> String {
+  public func report(_ diagnostics: [Diagnostic], fileCount: Int, lines: [String: [Int: Substring]]) -> String {
     var out = ""
     for d in diagnostics {
       let severity: String
@@ -22,8 +22,8 @@ public struct TextReporter: Reporter {
       case .info: severity = paint("info", "1;36")
       }
       out += "\(paint("\(d.path):\(d.line):\(d.column)", "1")): \(severity): \(d.message) \(paint("(\(d.ruleId))", "2"))\n"
-      if let fileLines = lines[d.path], d.line >= 1, d.line <= fileLines.count {
-        var source = String(fileLines[d.line - 1]).replacingOccurrences(of: "\t", with: " ")
+      if let line = lines[d.path]?[d.line] {
+        var source = String(line).replacingOccurrences(of: "\t", with: " ")
         // Long lines are cut after the spot, keeping the caret where it belongs.
         let keep = max(120, d.column + 40)
         if source.utf8.count > keep { source = String(decoding: Array(source.utf8.prefix(keep)), as: UTF8.self) + "…" }

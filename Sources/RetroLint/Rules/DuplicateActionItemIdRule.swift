@@ -22,12 +22,12 @@ public struct DuplicateActionItemIdRule: CrossReportRule {
 
   public init() {}
 
-  public func validate(_ contexts: [LintContext]) -> [(path: String, finding: Finding)] {
+  public func validate(_ reports: [ReportSummary], configuration: LintConfiguration) -> [(path: String, finding: Finding)] {
     // First pass: collect every explicit id with where it is.
     var firstSeen: [String: (path: String, line: Int)] = [:]
     var results: [(path: String, finding: Finding)] = []
-    for context in contexts.sorted(by: { $0.path < $1.path }) {
-      for item in context.report.actionItems where item.explicitId {
+    for context in reports.sorted(by: { $0.path < $1.path }) {
+      for item in context.actionItems where item.explicitId {
         // Second pass, folded in: every later use is a finding pointing at the first.
         if let first = firstSeen[item.id] {
           results.append(

@@ -20,12 +20,12 @@ public struct EmptySectionRule: Rule {
     return sections.indices.compactMap { index in
       let section = sections[index]
       guard section.kind != .custom else { return nil }
-      let body = section.body.replacingOccurrences(of: "<!--", with: "").replacingOccurrences(of: "-->", with: "")
-      let stripped = section.body.split(separator: "\n").filter { line in
+      // Anything but blank lines and HTML comments is content; most bodies show it at once.
+      let hasContent = section.body.split(separator: "\n").contains { line in
         let t = line.trimmingCharacters(in: .whitespaces)
-        return !(t.hasPrefix("<!--") && t.hasSuffix("-->")) && !t.isEmpty
+        return !t.isEmpty && !(t.hasPrefix("<!--") && t.hasSuffix("-->"))
       }
-      guard stripped.isEmpty || body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+      guard !hasContent else { return nil }
       // A parent whose sub-sections hold the content is not empty.
       if index + 1 < sections.count, sections[index + 1].level > section.level { return nil }
       return Finding("The \(section.kind.displayName) section '\(section.heading)' is empty", line: section.range.start.line)

@@ -33,9 +33,9 @@ public struct PlaceholderTextRule: Rule {
       } else if let range = line.range(of: "???"), range.lowerBound == line.startIndex || !line[line.index(before: range.lowerBound)].isLetter {
         let column = line.utf8.distance(from: line.startIndex, to: range.lowerBound) + 1
         findings.append(Finding("Placeholder '???' is left in the report", line: number, column: column))
-      } else if let hit = TextSearch.find(["lorem ipsum"], in: line) {
+      } else if line.utf8.count >= 11, let hit = TextSearch.find(["lorem ipsum"], in: line) {
         findings.append(Finding("Placeholder text 'lorem ipsum' is left in the report", line: number, column: hit.column))
-      } else if let (text, column) = Self.angleBracket(in: line), !Self.inCodeSpan(line, column: column) {
+      } else if line.utf8.contains(0x3C), let (text, column) = Self.angleBracket(in: line), !Self.inCodeSpan(line, column: column) {
         findings.append(Finding("Placeholder '\(text)' is left in the report", line: number, column: column))
       }
     }
@@ -50,14 +50,17 @@ public struct PlaceholderTextRule: Rule {
 
   /// TODO and friends, uppercase, as whole words.
   static func findWord(in line: Substring) -> (String, Int)? {
+    let bytes = Array(line.utf8)
+    guard bytes.contains(where: { $0 >= 65 && $0 <= 90 }) else { return nil }
+    func isLetter(_ byte: UInt8) -> Bool { (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) }
     for word in words {
-      var start = line.startIndex
-      while let range = line.range(of: word, range: start..<line.endIndex) {
-        start = range.upperBound
-        let before = range.lowerBound == line.startIndex ? nil : line[line.index(before: range.lowerBound)]
-        let after = range.upperBound == line.endIndex ? nil : line[range.upperBound]
-        if !(before?.isLetter ?? false), !(after?.isLetter ?? false) {
-          return (word, line.utf8.distance(from: line.startIndex, to: range.lowerBound) + 1)
+      let needle = Array(word.utf8)
+      var start = 0
+      while let found = ByteSearch.firstIndex(of: needle, in: bytes, from: start) {
+        start = found + 1
+        let end = found + needle.count
+        if (found == 0 || !isLetter(bytes[found - 1])) && (end >= bytes.count || !isLetter(bytes[end])) {
+          return (word, found + 1)
         }
       }
     }

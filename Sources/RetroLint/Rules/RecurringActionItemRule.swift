@@ -22,51 +22,58 @@ public struct RecurringActionItemRule: CrossReportRule {
 
   public init() {}
 
-  private struct Candidate {
-    var report: Int
-    var item: ActionItem
-    var tokens: Set<String>
-  }
-
-  public func validate(_ contexts: [LintContext]) -> [(path: String, finding: Finding)] {
-    let threshold = contexts.first?.configuration.similarityThreshold ?? 0.75
-    // First pass: every item of a dated report, with its tokens, oldest report first, and an
-    // inverted index from token to items so each item is compared only with items sharing a
-    // word (a linear pass instead of every pair).
-    let dated = contexts.compactMap { context in context.report.date.map { (context, $0) } }
+  public func validate(_ reports: [ReportSummary], configuration: LintConfiguration) -> [(path: String, finding: Finding)] {
+    let threshold = configuration.similarityThreshold
+    // First pass: every item of a dated report with its tokens, oldest report first.
+    let dated = reports.compactMap { report in report.date.map { (report, $0) } }
       .sorted { ($0.1, $0.0.path) < ($1.1, $1.0.path) }
-    var candidates: [Candidate] = []
-    var byToken: [String: [Int]] = [:]
-    for (reportIndex, (context, _)) in dated.enumerated() {
-      for item in context.report.actionItems {
-        let tokens = TextSimilarity.tokens(item.text)
-        for token in tokens { byToken[token, default: []].append(candidates.count) }
-        candidates.append(Candidate(report: reportIndex, item: item, tokens: tokens))
+    var items: [ActionItem] = []
+    var owner: [Int] = []
+    var tokens: [[String]] = []
+    var frequency: [String: Int] = [:]
+    for (reportIndex, (report, _)) in dated.enumerated() {
+      for item in report.actionItems {
+        let set = TextSimilarity.tokens(item.text)
+        for token in set { frequency[token, default: 0] += 1 }
+        items.append(item)
+        owner.append(reportIndex)
+        tokens.append(Array(set))
       }
     }
+    // Prefix filtering: with tokens ordered rarest first, two sets whose similarity reaches
+    // the threshold must share a token among the first |A| - ceil(t·|A|) + 1 of each. Only
+    // those prefixes are indexed and probed, so common words cost nothing.
+    var prefixes: [[String]] = []
+    var postings: [String: [Int]] = [:]
+    for index in items.indices {
+      let ordered = tokens[index].sorted { (frequency[$0] ?? 0, $0) < (frequency[$1] ?? 0, $1) }
+      let length = ordered.count - Int((threshold * Double(ordered.count)).rounded(.up)) + 1
+      let prefix = Array(ordered.prefix(max(0, length)))
+      prefixes.append(prefix)
+      for token in prefix { postings[token, default: []].append(index) }
+    }
+    let sets = tokens.map(Set.init)
     // Second pass: an open item matching an item of a strictly earlier incident.
     var results: [(path: String, finding: Finding)] = []
-    for candidate in candidates where candidate.item.status == .open {
-      let date = dated[candidate.report].1
-      var best: Candidate?
+    for index in items.indices where items[index].status == .open {
+      let date = dated[owner[index]].1
+      var best: Int?
       var seen = Set<Int>()
-      for token in candidate.tokens {
-        for other in byToken[token] ?? [] where seen.insert(other).inserted {
-          let earlier = candidates[other]
-          guard dated[earlier.report].1 < date,
-            TextSimilarity.similarity(earlier.tokens, candidate.tokens) >= threshold
-          else { continue }
-          if best.map({ (dated[earlier.report].1, earlier.report) < (dated[$0.report].1, $0.report) }) ?? true { best = earlier }
+      for token in prefixes[index] {
+        for other in postings[token] ?? [] where other != index && seen.insert(other).inserted {
+          let otherDate = dated[owner[other]].1
+          guard otherDate < date, TextSimilarity.similarity(sets[other], sets[index]) >= threshold else { continue }
+          if best.map({ (otherDate, owner[other]) < (dated[owner[$0]].1, owner[$0]) }) ?? true { best = other }
         }
       }
       guard let match = best else { continue }
-      let earlier = dated[match.report]
+      let earlier = dated[owner[match]]
       results.append(
-        (dated[candidate.report].0.path,
+        (dated[owner[index]].0.path,
          Finding(
-          "Action item '\(ActionItemOwnerRule.short(candidate.item.text))' repeats one from the \(earlier.1) incident",
-          line: candidate.item.line,
-          note: .init(message: "the earlier item (\(match.item.status.rawValue))", path: earlier.0.path, line: match.item.line))))
+          "Action item '\(ActionItemOwnerRule.short(items[index].text))' repeats one from the \(earlier.1) incident",
+          line: items[index].line,
+          note: .init(message: "the earlier item (\(items[match].status.rawValue))", path: earlier.0.path, line: items[match].line))))
     }
     return results
   }

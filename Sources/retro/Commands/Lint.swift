@@ -54,22 +54,13 @@ extension Retro {
         throw RetroExit.inputError
       }
       let linter = Linter(configuration: configuration)
-      var contexts: [LintContext] = []
-      var inputFailed = false
-      for path in files {
-        do {
-          contexts.append(try linter.context(for: try loadSource(path)))
-        } catch let error as InputError {
-          printError(error.description)
-          inputFailed = true
-        }
-      }
-      let diagnostics = linter.lint(contexts, only: onlyRules.isEmpty ? nil : Set(onlyRules))
+      let run = linter.lint(paths: files, only: onlyRules.isEmpty ? nil : Set(onlyRules), load: loadSource)
+      for error in run.inputErrors { printError(error.description) }
       let color = format == "text" && TerminalStyle.colorEnabled(for: FileHandle.standardOutput)
       guard let reporter = ReporterRegistry.reporter(named: format, color: color) else { throw RetroExit.inputError }
-      let lines = Dictionary(contexts.map { ($0.path, $0.sourceLines) }, uniquingKeysWith: { first, _ in first })
-      print(reporter.report(diagnostics, fileCount: contexts.count, lines: lines), terminator: "")
-      if inputFailed { throw RetroExit.inputError }
+      print(reporter.report(run.diagnostics, fileCount: run.fileCount, lines: run.lines), terminator: "")
+      if !run.inputErrors.isEmpty { throw RetroExit.inputError }
+      let diagnostics = run.diagnostics
       let failing: DiagnosticSeverity = strict ? .warning : .error
       if diagnostics.contains(where: { $0.severity >= failing }) { throw RetroExit.findings }
     }
