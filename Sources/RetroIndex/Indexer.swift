@@ -64,6 +64,9 @@ public struct Indexer: Sendable {
       result.statusChanges += changes
     }
 
+    // First a stat of every file; only the changed ones are read, in batches parsed on every
+    // core and written one transaction a batch.
+    var changed: [(path: String, stat: Stat)] = []
     for path in files {
       result.scanned += 1
       seen.insert(path)
@@ -75,26 +78,44 @@ public struct Indexer: Sendable {
         result.unchanged += 1
         continue
       }
-      do {
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
-        let hash = ContentHash.of(data)
-        if let row = known[path], row.0 == hash {
-          result.unchanged += 1
-          pending.append(Parsed(path: path, stat: stat, hash: hash, report: nil))
-        } else {
-          let report = try parser.parse(try SourceFile.decode(data, path: path))
-          if known[path] == nil { added[path] = hash }
-          pending.append(Parsed(path: path, stat: stat, hash: hash, report: report))
-          result.parsed += 1
-        }
-      } catch let error as InputError {
-        result.problems.append(error.description)
-      } catch {
-        result.problems.append("\(path): error: \(error.localizedDescription)")
-      }
-      if pending.count >= batchSize { try flush() }
+      changed.append((path, stat))
     }
-    try flush()
+    let parser = self.parser
+    var start = 0
+    while start < changed.count {
+      let batch = Array(changed[start..<min(changed.count, start + batchSize)])
+      start += batchSize
+      let outcomes = ParallelMap.map(batch) { entry -> Result<Parsed, Error> in
+        do {
+          let data = try Data(contentsOf: URL(fileURLWithPath: entry.path))
+          let hash = ContentHash.of(data)
+          if let row = known[entry.path], row.0 == hash {
+            return .success(Parsed(path: entry.path, stat: entry.stat, hash: hash, report: nil))
+          }
+          let report = try parser.parse(try SourceFile.decode(data, path: entry.path))
+          return .success(Parsed(path: entry.path, stat: entry.stat, hash: hash, report: report))
+        } catch {
+          return .failure(error)
+        }
+      }
+      for (entry, outcome) in zip(batch, outcomes) {
+        switch outcome {
+        case .success(let parsed):
+          if parsed.report == nil {
+            result.unchanged += 1
+          } else {
+            result.parsed += 1
+            if known[entry.path] == nil { added[entry.path] = parsed.hash }
+          }
+          pending.append(parsed)
+        case .failure(let error as InputError):
+          result.problems.append(error.description)
+        case .failure(let error):
+          result.problems.append("\(entry.path): error: \(error.localizedDescription)")
+        }
+      }
+      try flush()
+    }
 
     let gone = known.filter { !seen.contains($0.key) }
     if !gone.isEmpty {

@@ -2,7 +2,7 @@ import RetroCore
 
 /// What the index, list pages and feed need of one incident, kept after its page is written
 /// so the whole report need not stay in memory.
-struct IncidentCard {
+struct IncidentCard: Sendable {
   var source: String
   var slug: String
   var title: String

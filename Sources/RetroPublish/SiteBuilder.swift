@@ -48,20 +48,37 @@ public struct SiteBuilder {
   var steps: [PublishingStep<Context>] {
     [
       PublishingStep("render incidents") { context in
+        // Batches: parsed and rendered on every core, written in order, then dropped.
         var used = Set<String>()
-        for (index, path) in context.paths.enumerated() {
-          let parsed = try parser.parseDocument(try SourceFile.load(path: path))
-          var slug = Self.slug(for: parsed.report)
-          var suffix = 2
-          while used.contains(slug) {
-            slug = Self.slug(for: parsed.report) + "-\(suffix)"
-            suffix += 1
+        var start = 0
+        let parser = self.parser
+        while start < context.paths.count {
+          let batch = Array(context.paths[start..<min(context.paths.count, start + 200)])
+          start += batch.count
+          let parsed = ParallelMap.map(batch) { path -> Result<IncidentReport, Error> in
+            Result { try parser.parse(try SourceFile.load(path: path)) }
           }
-          used.insert(slug)
-          let card = Self.card(parsed.report, slug: slug)
-          try write(try page(parsed.report, card: card), to: card.href, title: card.title, root: "../", context: &context)
-          context.cards.append(card)
-          progress?("render incidents", index + 1, context.paths.count)
+          var cards: [(IncidentReport, IncidentCard)] = []
+          for outcome in parsed {
+            let report = try outcome.get()
+            var slug = Self.slug(for: report)
+            var suffix = 2
+            while used.contains(slug) {
+              slug = Self.slug(for: report) + "-\(suffix)"
+              suffix += 1
+            }
+            used.insert(slug)
+            cards.append((report, Self.card(report, slug: slug)))
+          }
+          let renderer = IncidentPageRenderer(templates: templates, internalSections: internalSections)
+          let pages = ParallelMap.map(cards) { entry -> Result<String, Error> in
+            Result { try renderer.render(entry.0, card: entry.1) }
+          }
+          for ((_, card), page) in zip(cards, pages) {
+            try write(try page.get(), to: card.href, title: card.title, root: "../", context: &context)
+            context.cards.append(card)
+          }
+          progress?("render incidents", start, context.paths.count)
         }
         context.summary.incidents = context.cards.count
         context.cards.sort { ($0.date?.description ?? "", $0.title) > ($1.date?.description ?? "", $1.title) }
@@ -107,43 +124,6 @@ public struct SiteBuilder {
       status: report.status ?? "unknown", duration: report.metrics.timeToResolve.map(TimelineChart.duration) ?? "—",
       openItems: report.actionItems.filter { $0.status == .open }.count, tags: report.tags, services: report.services,
       summary: PostRenderer.collapse(summary), authors: report.authors)
-  }
-
-  func page(_ report: IncidentReport, card: IncidentCard) throws -> String {
-    let renderer = HTMLRenderer(headingOffset: 1)
-    let sections = report.sections.filter { section in
-      !internalSections.contains { $0 == section.kind.rawValue || HeadingVocabulary.normalise($0) == HeadingVocabulary.normalise(section.heading) }
-    }
-    let top = sections.map(\.level).min() ?? 2
-    let sectionData: [[String: Any]] = sections.enumerated().map { index, section in
-      [
-        "heading": section.heading, "anchor": "s\(index + 1)-\(ReportTemplate.slug(section.heading))",
-        "sub": section.level > top, "kind": section.kind.rawValue,
-        "html": renderer.render(markdown: section.body),
-      ]
-    }
-    let chart = TimelineChart().render(report, title: "Timeline of \(card.title)")
-    func link(_ folder: String) -> (String) -> [String: Any] {
-      { name in ["name": name, "href": "\(folder)/\(ReportTemplate.slug(name)).html"] }
-    }
-    let data: [String: Any] = [
-      "title": card.title, "date": card.date?.description ?? "undated", "severity": card.severity,
-      "severityClass": IncidentCard.severityClass(card.severity), "status": card.status,
-      "authors": report.authors.joined(separator: ", "), "root": "../",
-      "hasServices": !report.services.isEmpty, "services": report.services.map(link("services")),
-      "hasTags": !report.tags.isEmpty, "tags": report.tags.map(link("tags")),
-      "timeToDetect": report.metrics.timeToDetect.map(TimelineChart.duration) ?? "—",
-      "timeToMitigate": report.metrics.timeToMitigate.map(TimelineChart.duration) ?? "—",
-      "timeToResolve": report.metrics.timeToResolve.map(TimelineChart.duration) ?? "—",
-      "hasChart": chart != nil, "timelineChart": chart?.svg ?? "", "chartCaption": chart?.caption ?? "",
-      "sections": sectionData,
-      "hasActions": !report.actionItems.isEmpty,
-      "actions": report.actionItems.map { item -> [String: Any] in
-        ["text": item.text, "status": item.status.rawValue, "owners": item.owners.joined(separator: ", "), "due": item.due?.description ?? ""]
-      },
-      "source": report.source,
-    ]
-    return try templates.render("site/incident", data)
   }
 
   func indexData(_ cards: [IncidentCard], heading: String, root: String) -> [String: Any] {

@@ -33,6 +33,10 @@ public enum TextSimilarity {
 
   public static func similarity(_ x: Set<String>, _ y: Set<String>) -> Double {
     guard !x.isEmpty || !y.isEmpty else { return 0 }
-    return Double(x.intersection(y).count) / Double(x.union(y).count)
+    // Counted without building the intersection or the union.
+    let (small, large) = x.count <= y.count ? (x, y) : (y, x)
+    var shared = 0
+    for token in small where large.contains(token) { shared += 1 }
+    return Double(shared) / Double(x.count + y.count - shared)
   }
 }

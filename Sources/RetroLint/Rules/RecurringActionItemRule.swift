@@ -60,10 +60,14 @@ public struct RecurringActionItemRule: CrossReportRule {
       var best: Int?
       var seen = Set<Int>()
       for token in prefixes[index] {
-        for other in postings[token] ?? [] where other != index && seen.insert(other).inserted {
-          let otherDate = dated[owner[other]].1
-          guard otherDate < date, TextSimilarity.similarity(sets[other], sets[index]) >= threshold else { continue }
-          if best.map({ (otherDate, owner[other]) < (dated[owner[$0]].1, owner[$0]) }) ?? true { best = other }
+        // Postings are in report order, oldest first: the first match in a list is its
+        // earliest, and items from this date on cannot match.
+        for other in postings[token] ?? [] {
+          if dated[owner[other]].1 >= date { break }
+          if let current = best, other >= current { break }
+          guard seen.insert(other).inserted, TextSimilarity.similarity(sets[other], sets[index]) >= threshold else { continue }
+          best = other
+          break
         }
       }
       guard let match = best else { continue }

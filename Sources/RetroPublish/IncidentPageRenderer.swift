@@ -1,0 +1,46 @@
+import RetroCore
+
+/// Renders one incident's page (metadata, sections as safe HTML, SVG timeline, items).
+/// Sendable, so pages render on every core.
+struct IncidentPageRenderer: Sendable {
+  var templates: PublishTemplates
+  var internalSections: [String]
+
+  func render(_ report: IncidentReport, card: IncidentCard) throws -> String {
+    let renderer = HTMLRenderer(headingOffset: 1)
+    let sections = report.sections.filter { section in
+      !internalSections.contains { $0 == section.kind.rawValue || HeadingVocabulary.normalise($0) == HeadingVocabulary.normalise(section.heading) }
+    }
+    let top = sections.map(\.level).min() ?? 2
+    let sectionData: [[String: Any]] = sections.enumerated().map { index, section in
+      [
+        "heading": section.heading, "anchor": "s\(index + 1)-\(ReportTemplate.slug(section.heading))",
+        "sub": section.level > top, "kind": section.kind.rawValue,
+        "html": renderer.render(markdown: section.body),
+      ]
+    }
+    let chart = TimelineChart().render(report, title: "Timeline of \(card.title)")
+    func link(_ folder: String) -> (String) -> [String: Any] {
+      { name in ["name": name, "href": "\(folder)/\(ReportTemplate.slug(name)).html"] }
+    }
+    let data: [String: Any] = [
+      "title": card.title, "date": card.date?.description ?? "undated", "severity": card.severity,
+      "severityClass": IncidentCard.severityClass(card.severity), "status": card.status,
+      "authors": report.authors.joined(separator: ", "), "root": "../",
+      "hasServices": !report.services.isEmpty, "services": report.services.map(link("services")),
+      "hasTags": !report.tags.isEmpty, "tags": report.tags.map(link("tags")),
+      "timeToDetect": report.metrics.timeToDetect.map(TimelineChart.duration) ?? "—",
+      "timeToMitigate": report.metrics.timeToMitigate.map(TimelineChart.duration) ?? "—",
+      "timeToResolve": report.metrics.timeToResolve.map(TimelineChart.duration) ?? "—",
+      "hasChart": chart != nil, "timelineChart": chart?.svg ?? "", "chartCaption": chart?.caption ?? "",
+      "sections": sectionData,
+      "hasActions": !report.actionItems.isEmpty,
+      "actions": report.actionItems.map { item -> [String: Any] in
+        ["text": item.text, "status": item.status.rawValue, "owners": item.owners.joined(separator: ", "), "due": item.due?.description ?? ""]
+      },
+      "source": report.source,
+    ]
+    return try templates.render("site/incident", data)
+  }
+
+}
