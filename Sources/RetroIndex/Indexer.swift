@@ -1,5 +1,8 @@
 import Foundation
 import GRDB
+#if canImport(Glibc)
+import Glibc
+#endif
 import RetroCore
 
 /// Brings the index up to date with the files on disk, reading only what changed.
@@ -70,7 +73,7 @@ public struct Indexer: Sendable {
     for path in files {
       result.scanned += 1
       seen.insert(path)
-      guard let stat = Self.stat(path) else {
+      guard let stat = Self.statFile(path) else {
         result.problems.append("\(path): error: cannot be read")
         continue
       }
@@ -137,11 +140,12 @@ public struct Indexer: Sendable {
     return result
   }
 
-  private static func stat(_ path: String) -> Stat? {
-    guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-      let modified = attributes[.modificationDate] as? Date
-    else { return nil }
-    return Stat(modifiedAt: modified.timeIntervalSince1970, size: (attributes[.size] as? NSNumber)?.intValue ?? 0)
+  /// The file's modification time and size, by one `stat` call.
+  private static func statFile(_ path: String) -> Stat? {
+    var info = stat()
+    guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+    let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1_000_000_000
+    return Stat(modifiedAt: modified, size: Int(info.st_size))
   }
 
   /// Writes one parsed report and its items; returns how many items changed status.
