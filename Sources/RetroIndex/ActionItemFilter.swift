@@ -51,26 +51,32 @@ public struct ActionItemFilter: Sendable {
   /// Sorts rows; items with nothing to sort by (no due date, no owner) come last, so they are
   /// shown but do not hide the rest. Ties go by report date, path and line for stable output.
   public func sorted(_ rows: [ActionItemRow]) -> [ActionItemRow] {
-    func tie(_ a: ActionItemRow, _ b: ActionItemRow) -> Bool {
-      (a.reportDate ?? "", a.path, a.line) < (b.reportDate ?? "", b.path, b.line)
+    // Keys are computed once per row and the indices sorted: comparing whole rows copies
+    // (and retains) every string in them on each comparison.
+    struct Key {
+      var primary: String
+      var number: Int
+      var date: String
+      var path: String
+      var line: Int
     }
-    return rows.sorted { a, b in
+    let keys = rows.map { row -> Key in
+      var key = Key(primary: "", number: 0, date: row.reportDate ?? "", path: row.path, line: row.line)
       switch sort {
-      case .due:
-        if a.due != b.due { return (a.due ?? "9999") < (b.due ?? "9999") }
-      case .age:
-        if a.ageDays != b.ageDays { return (a.ageDays ?? -1) > (b.ageDays ?? -1) }
-      case .owner:
-        let x = a.owners.first?.lowercased() ?? "\u{10FFFF}"
-        let y = b.owners.first?.lowercased() ?? "\u{10FFFF}"
-        if x != y { return x < y }
-      case .severity:
-        let x = Self.severityRank(a.severity)
-        let y = Self.severityRank(b.severity)
-        if x != y { return x < y }
+      case .due: key.primary = row.due ?? "9999"
+      case .age: key.number = -(row.ageDays ?? -1)
+      case .owner: key.primary = row.owners.first?.lowercased() ?? "\u{10FFFF}"
+      case .severity: key.number = Self.severityRank(row.severity)
       }
-      return tie(a, b)
+      return key
     }
+    let order = keys.indices.sorted { a, b in
+      let x = keys[a], y = keys[b]
+      if x.primary != y.primary { return x.primary < y.primary }
+      if x.number != y.number { return x.number < y.number }
+      return (x.date, x.path, x.line) < (y.date, y.path, y.line)
+    }
+    return order.map { rows[$0] }
   }
 
   /// SEV1 before SEV2, critical before high; unknown last.

@@ -93,7 +93,9 @@ public struct ActionListRenderer: Sendable {
   }
 
   static func csvField(_ value: String) -> String {
-    value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+    let special: Set<UInt8> = [0x2C, 0x22, 0x0A, 0x0D]  // , " LF CR
+    let needsQuotes = value.utf8.contains { (byte: UInt8) -> Bool in special.contains(byte) }
+    return needsQuotes ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
   }
 
   func csv(_ rows: [ActionItemRow]) -> String {

@@ -78,7 +78,9 @@ extension Retro {
       filter.since = since.flatMap { CalendarDate(iso: $0) }
       filter.report = report
       filter.sort = ActionItemFilter.Sort(rawValue: sort) ?? .due
-      let rows = filter.sorted(try IndexReader(database: database).actionItems(asOf: options.asOfDate).filter(filter.matches))
+      let onlyStatus = filter.status == .all ? nil : filter.status.rawValue
+      let rows = filter.sorted(
+        try IndexReader(database: database).actionItems(asOf: options.asOfDate, status: onlyStatus).filter(filter.matches))
       let outputFormat = ActionListFormat(rawValue: format) ?? .table
       let terminal = TerminalStyle.colorEnabled(for: FileHandle.standardOutput)
       let renderer = ActionListRenderer(width: Self.terminalWidth(), color: terminal)

@@ -25,7 +25,7 @@ extension Retro {
       let (database, update, _) = try options.openIndex()
       let reader = IndexReader(database: database)
       let stats = IncidentStats.compute(
-        reports: try reader.reports(), items: try reader.actionItems(asOf: options.asOfDate), asOf: options.asOfDate)
+        reports: try reader.reportFigures(), items: try reader.actionItems(asOf: options.asOfDate), asOf: options.asOfDate)
       print(StatsRenderer().render(stats, format: StatsRenderer.Format(rawValue: format) ?? .text), terminator: "")
       if !update.problems.isEmpty { throw RetroExit.inputError }
     }
