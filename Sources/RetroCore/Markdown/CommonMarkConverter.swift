@@ -32,10 +32,16 @@ enum CommonMarkConverter {
     var children: [MarkdownNode] = []
   }
 
+  /// Containers nested deeper than this are flattened into their ancestor at this depth,
+  /// so no later walk over the tree (or its release) can run out of stack on hostile input
+  /// such as 10,000 nested lists. Real reports nest a handful of levels.
+  static let maximumDepth = 128
+
   private static func convert(_ root: OpaquePointer) -> MarkdownNode {
     guard let iterator = cmark_iter_new(root) else { return MarkdownNode(kind: .document) }
     defer { cmark_iter_free(iterator) }
     var stack: [Frame] = []
+    var flattened = 0
     var result = MarkdownNode(kind: .document)
     while true {
       let event = cmark_iter_next(iterator)
@@ -46,9 +52,13 @@ enum CommonMarkConverter {
         if isLeaf(node) {
           let leaf = MarkdownNode(kind: frame.kind, range: frame.range)
           if stack.isEmpty { result = leaf } else { stack[stack.count - 1].children.append(leaf) }
+        } else if stack.count >= maximumDepth {
+          flattened += 1
         } else {
           stack.append(frame)
         }
+      } else if event == CMARK_EVENT_EXIT, flattened > 0 {
+        flattened -= 1
       } else if event == CMARK_EVENT_EXIT, let frame = stack.popLast() {
         let built = MarkdownNode(kind: frame.kind, range: frame.range, children: frame.children)
         if stack.isEmpty { result = built } else { stack[stack.count - 1].children.append(built) }
