@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer target (Swift with -sanitize=fuzzer,address) and fuzzes for SECONDS,
+# starting from a seed corpus made of examples/ and the test fixtures. Crashes and hangs are
+# written to Fuzz/findings/; each one found becomes a regression test with its minimal input.
+#   Fuzz/run.sh SECONDS [JOBS]
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+seconds=${1:-60}
+jobs=${2:-1}
+cd "$here"
+swift build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library 2>&1 | tail -2
+binary=$(swift build -c release -Xswiftc -sanitize=fuzzer,address --show-bin-path)/RetroFuzz
+seeds="$here/.corpus"
+mkdir -p "$seeds" "$here/findings"
+find "$here/../examples" "$here/../Tests" -name '*.md' -o -name '*.txt' | while read -r f; do cp "$f" "$seeds/" 2>/dev/null || true; done
+"$binary" "$seeds" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+  -jobs="$jobs" -workers="$jobs" -artifact_prefix="$here/findings/" -print_final_stats=1 2>&1 | tail -25
