@@ -65,7 +65,8 @@ public final class IndexDatabase: Sendable {
     }
   }
 
-  private static func describe(_ error: Error) -> String {
+  /// A database error in words (SQLite's message), for users.
+  public static func describe(_ error: Error) -> String {
     if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
     return "\(error)"
   }

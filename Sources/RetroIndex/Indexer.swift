@@ -49,22 +49,17 @@ public struct Indexer: Sendable {
     var seen = Set<String>()
     var added: [String: String] = [:]  // path → hash, for rename detection
 
-    func flush() throws {
+    func flush(_ db: Database) throws {
       guard !pending.isEmpty else { return }
       let batch = pending
       pending.removeAll()
-      let changes = try database.writer.write { db -> Int in
-        var changes = 0
-        for item in batch {
-          if let report = item.report {
-            changes += try Self.store(report, path: item.path, stat: item.stat, hash: item.hash, stamp: stamp, in: db)
-          } else {
-            try db.execute(sql: "UPDATE report SET modifiedAt = ?, size = ? WHERE path = ?", arguments: [item.stat.modifiedAt, item.stat.size, item.path])
-          }
+      for item in batch {
+        if let report = item.report {
+          result.statusChanges += try Self.store(report, path: item.path, stat: item.stat, hash: item.hash, stamp: stamp, in: db)
+        } else {
+          try db.execute(sql: "UPDATE report SET modifiedAt = ?, size = ? WHERE path = ?", arguments: [item.stat.modifiedAt, item.stat.size, item.path])
         }
-        return changes
       }
-      result.statusChanges += changes
     }
 
     // First a stat of every file; only the changed ones are read, in batches parsed on every
@@ -83,59 +78,67 @@ public struct Indexer: Sendable {
       }
       changed.append((path, stat))
     }
-    let parser = self.parser
-    var start = 0
-    while start < changed.count {
-      let batch = Array(changed[start..<min(changed.count, start + batchSize)])
-      start += batchSize
-      let outcomes = ParallelMap.map(batch) { entry -> Result<Parsed, Error> in
-        do {
-          let data = try Data(contentsOf: URL(fileURLWithPath: entry.path))
-          let hash = ContentHash.of(data)
-          if let row = known[entry.path], row.0 == hash {
-            return .success(Parsed(path: entry.path, stat: entry.stat, hash: hash, report: nil))
-          }
-          let report = try parser.parse(try SourceFile.decode(data, path: entry.path))
-          return .success(Parsed(path: entry.path, stat: entry.stat, hash: hash, report: report))
-        } catch {
-          return .failure(error)
-        }
-      }
-      for (entry, outcome) in zip(batch, outcomes) {
-        switch outcome {
-        case .success(let parsed):
-          if parsed.report == nil {
-            result.unchanged += 1
-          } else {
-            result.parsed += 1
-            if known[entry.path] == nil { added[entry.path] = parsed.hash }
-          }
-          pending.append(parsed)
-        case .failure(let error as InputError):
-          result.problems.append(error.description)
-        case .failure(let error):
-          result.problems.append("\(entry.path): error: \(error.localizedDescription)")
-        }
-      }
-      try flush()
-    }
-
     let gone = known.filter { !seen.contains($0.key) }
-    if !gone.isEmpty {
-      let (renamed, removed) = try database.writer.write { db -> (Int, Int) in
-        var renamed = 0
-        for (oldPath, row) in gone {
-          if let newPath = added.first(where: { $0.value == row.0 })?.key {
-            try Self.carryHistory(from: oldPath, to: newPath, in: db)
-            added.removeValue(forKey: newPath)
-            renamed += 1
+    guard !changed.isEmpty || !gone.isEmpty else { return result }
+    let parser = self.parser
+    // One transaction for the whole run: a run that fails (a full disk) or is killed leaves
+    // the index exactly as it was. Batches are parsed on every core between writes.
+    try database.writer.writeWithoutTransaction { db in
+      try db.inTransaction {
+        var start = 0
+        while start < changed.count {
+          let batch = Array(changed[start..<min(changed.count, start + batchSize)])
+          start += batchSize
+          let outcomes = ParallelMap.map(batch) { entry -> Result<Parsed, Error> in
+            do {
+              let data = try Data(contentsOf: URL(fileURLWithPath: entry.path))
+              let hash = ContentHash.of(data)
+              if let row = known[entry.path], row.0 == hash {
+                return .success(Parsed(path: entry.path, stat: entry.stat, hash: hash, report: nil))
+              }
+              let report = try parser.parse(try SourceFile.decode(data, path: entry.path))
+              return .success(Parsed(path: entry.path, stat: entry.stat, hash: hash, report: report))
+            } catch {
+              return .failure(error)
+            }
           }
-          try db.execute(sql: "DELETE FROM report WHERE path = ?", arguments: [oldPath])
+          for (entry, outcome) in zip(batch, outcomes) {
+            switch outcome {
+            case .success(let parsed):
+              if parsed.report == nil {
+                result.unchanged += 1
+              } else {
+                result.parsed += 1
+                if known[entry.path] == nil { added[entry.path] = parsed.hash }
+              }
+              pending.append(parsed)
+            case .failure(let error as InputError):
+              result.problems.append(error.description)
+            case .failure(let error):
+              result.problems.append("\(entry.path): error: \(error.localizedDescription)")
+            }
+          }
+          try flush(db)
         }
-        return (renamed, gone.count - renamed)
+
+        if !gone.isEmpty {
+          let (renamed, removed) = try { () throws -> (Int, Int) in
+            var renamed = 0
+            for (oldPath, row) in gone {
+              if let newPath = added.first(where: { $0.value == row.0 })?.key {
+                try Self.carryHistory(from: oldPath, to: newPath, in: db)
+                added.removeValue(forKey: newPath)
+                renamed += 1
+              }
+              try db.execute(sql: "DELETE FROM report WHERE path = ?", arguments: [oldPath])
+            }
+            return (renamed, gone.count - renamed)
+          }()
+          result.renamed = renamed
+          result.removed = removed
+        }
+        return .commit
       }
-      result.renamed = renamed
-      result.removed = removed
     }
     return result
   }

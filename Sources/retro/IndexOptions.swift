@@ -50,16 +50,24 @@ struct IndexOptions: ParsableArguments {
     do {
       database = try IndexDatabase(path: location)
     } catch {
-      printError("\(location): error: cannot open the index: \(error)")
+      printError("\(location): error: cannot open the index (\(IndexDatabase.describe(error)))")
       throw RetroExit.inputError
     }
     for warning in database.warnings { printError("warning: \(warning)") }
     var indexer = Indexer(database: database, parser: IncidentParser(configuration: settings.lint.parser))
     indexer.batchSize = 200
-    let update = try indexer.update(files: files, now: observedAt)
-    if gitHistory {
-      let dated = try GitHistory(database: database, parser: indexer.parser).record(files: files)
-      if !quiet { printError("git history: \(dated) status changes dated by commits") }
+    let update: IndexUpdate
+    do {
+      update = try indexer.update(files: files, now: observedAt)
+      if gitHistory {
+        let dated = try GitHistory(database: database, parser: indexer.parser).record(files: files)
+        if !quiet { printError("git history: \(dated) status changes dated by commits") }
+      }
+    } catch {
+      // A full disk, a read-only folder: the transaction in progress is rolled back and the
+      // index keeps what it had.
+      printError("\(location): error: cannot update the index (\(IndexDatabase.describe(error))); it keeps its previous contents")
+      throw RetroExit.inputError
     }
     for problem in update.problems { printError(problem) }
     return (database, update, settings)
