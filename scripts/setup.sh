@@ -9,6 +9,7 @@ if ! pkg-config --exists sqlite3 2>/dev/null; then need+=(libsqlite3-dev); fi
 if [ "${1:-}" = "--test" ]; then
   command -v hugo >/dev/null 2>&1 || need+=(hugo)
   command -v jekyll >/dev/null 2>&1 || need+=(jekyll)
+  command -v git >/dev/null 2>&1 || need+=(git)  # --git-history tests make a repository
 fi
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import RetroCore
 
@@ -51,31 +50,25 @@ public struct Linter: Sendable {
 
   /// Lints files by path, in parallel, streaming. `load` reads one path (standard input for `-`).
   public func lint(paths: [String], only: Set<String>? = nil, load: @Sendable (String) throws -> SourceFile) -> Run {
-    let outcomes = Outcomes<FileOutcome>(count: paths.count)
-    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, paths.count))
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      var index = worker
-      while index < paths.count {
-        var outcome = FileOutcome()
-        do {
-          let context = try self.context(for: try load(paths[index]))
-          outcome.diagnostics = fileDiagnostics(context, only: only)
-          for diagnostic in outcome.diagnostics where diagnostic.line <= context.sourceLines.count {
-            outcome.lines[diagnostic.line] = context.sourceLines[diagnostic.line - 1]
-          }
-          outcome.summary = ReportSummary(context)
-        } catch let error as InputError {
-          outcome.error = error
-        } catch {
-          outcome.error = InputError(path: paths[index], message: "\(error)")
+    let outcomes = ParallelMap.map(paths) { path -> FileOutcome in
+      var outcome = FileOutcome()
+      do {
+        let context = try self.context(for: try load(path))
+        outcome.diagnostics = fileDiagnostics(context, only: only)
+        for diagnostic in outcome.diagnostics where diagnostic.line <= context.sourceLines.count {
+          outcome.lines[diagnostic.line] = context.sourceLines[diagnostic.line - 1]
         }
-        outcomes.set(index, outcome)
-        index += workers
+        outcome.summary = ReportSummary(context)
+      } catch let error as InputError {
+        outcome.error = error
+      } catch {
+        outcome.error = InputError(path: path, message: "\(error)")
       }
+      return outcome
     }
     var run = Run()
     var summaries: [ReportSummary] = []
-    for outcome in outcomes.all() {
+    for outcome in outcomes {
       if let error = outcome.error {
         run.inputErrors.append(error)
         continue
@@ -137,25 +130,5 @@ public struct Linter: Sendable {
       }
     }
     return diagnostics
-  }
-}
-
-/// Results written by worker threads, each to its own slot.
-private final class Outcomes<Value: Sendable>: @unchecked Sendable {
-  private var values: [Value?]
-  private let lock = NSLock()
-
-  init(count: Int) { values = Array(repeating: nil, count: count) }
-
-  func set(_ index: Int, _ value: Value) {
-    lock.lock()
-    values[index] = value
-    lock.unlock()
-  }
-
-  func all() -> [Value] {
-    lock.lock()
-    defer { lock.unlock() }
-    return values.compactMap { $0 }
   }
 }

@@ -143,9 +143,8 @@ public struct PostRenderer: Sendable {
     var seenTags = Set<String>()
     let tags = ((table["tags"]?.stringList ?? []) + report.tags).filter { seenTags.insert($0.lowercased()).inserted }
     var incident = FrontMatterTable()
-    if let id = report.id ?? Optional(URL(fileURLWithPath: report.source).deletingPathExtension().lastPathComponent) {
-      incident["id"] = .string(id)
-    }
+    // The report's key, so ids derived from it stay the same in the published post.
+    incident["id"] = .string(report.id ?? URL(fileURLWithPath: report.source).deletingPathExtension().lastPathComponent)
     if let date = report.date { incident["date"] = .string(date.description) }
     if let severity = report.severity { incident["severity"] = .string(severity) }
     if let status = report.status { incident["status"] = .string(status) }

@@ -121,7 +121,7 @@ public struct SiteBuilder {
     let summary = report.section(.summary).map { MarkdownDocument(parsing: $0.body).root.plainText } ?? ""
     return IncidentCard(
       source: report.source, slug: slug, title: report.title ?? "Untitled incident", date: report.date, severity: report.severity ?? "unknown",
-      status: report.status ?? "unknown", duration: report.metrics.timeToResolve.map(TimelineChart.duration) ?? "—",
+      status: report.status ?? "unknown", duration: report.metrics.timeToResolve.map(DurationText.format) ?? "—",
       openItems: report.actionItems.filter { $0.status == .open }.count, tags: report.tags, services: report.services,
       summary: PostRenderer.collapse(summary), authors: report.authors)
   }

@@ -66,7 +66,7 @@ public struct TimelineChart: Sendable {
       guard let seconds, seconds > 0 else { continue }
       let x1 = x(start), x2 = x(start.addingTimeInterval(seconds))
       svg += "<path d=\"M\(Self.f(x1)) \(Self.f(bracketY + 6)) V\(Self.f(bracketY)) H\(Self.f(x2)) V\(Self.f(bracketY + 6))\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1\"/>"
-      svg += "<text x=\"\(Self.f((x1 + x2) / 2))\" y=\"\(Self.f(bracketY - 4))\" font-size=\"11\" text-anchor=\"middle\" fill=\"currentColor\">\(label) \(Self.duration(seconds))</text>\n"
+      svg += "<text x=\"\(Self.f((x1 + x2) / 2))\" y=\"\(Self.f(bracketY - 4))\" font-size=\"11\" text-anchor=\"middle\" fill=\"currentColor\">\(label) \(DurationText.format(seconds))</text>\n"
       bracketY += 24
     }
     svg += "</svg>"
@@ -82,10 +82,4 @@ public struct TimelineChart: Sendable {
     String(format: "%.1f", value)
   }
 
-  static func duration(_ seconds: Double) -> String {
-    let minutes = Int(seconds.rounded()) / 60
-    if minutes < 60 { return "\(minutes)m" }
-    if minutes < 48 * 60 { return "\(minutes / 60)h\(String(format: "%02d", minutes % 60))m" }
-    return "\(minutes / 1440)d\(minutes % 1440 / 60)h"
-  }
 }

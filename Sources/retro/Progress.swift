@@ -13,6 +13,23 @@ enum Progress {
     }
   }
 
+  /// Runs a publishing command's work; input, template and step errors are printed and end
+  /// the command with exit 2.
+  static func exitingOnPublishErrors(_ body: () throws -> Void) throws {
+    do {
+      try body()
+    } catch let error as InputError {
+      printError(error.description)
+      throw RetroExit.inputError
+    } catch let error as TemplateError {
+      printError(error.description)
+      throw RetroExit.inputError
+    } catch let error as PublishError {
+      printError(describe(error))
+      throw RetroExit.inputError
+    }
+  }
+
   static func describe(_ error: PublishError) -> String {
     switch error.underlying {
     case let input as InputError: return "\(input.description) (in step '\(error.step)')"

@@ -56,7 +56,7 @@ struct ReportSummary {
       out += "  \(offset)  \(time)\(kind) \(Self.truncate(entry.text, 90))" + style.dim("  :\(entry.line)") + "\n"
     }
     let metrics = report.metrics
-    out += "  time to detect \(Self.duration(metrics.timeToDetect)) · mitigate \(Self.duration(metrics.timeToMitigate)) · resolve \(Self.duration(metrics.timeToResolve))\n"
+    out += "  time to detect \(DurationText.format(metrics.timeToDetect)) · mitigate \(DurationText.format(metrics.timeToMitigate)) · resolve \(DurationText.format(metrics.timeToResolve))\n"
 
     out += "\n" + style.bold("Lessons") + "\n"
     out += "  went well \(report.lessons.wentWell.count) · went wrong \(report.lessons.wentWrong.count) · got lucky \(report.lessons.gotLucky.count)\n"
@@ -91,11 +91,4 @@ struct ReportSummary {
     return String(repeating: " ", count: max(0, 7 - text.count)) + text
   }
 
-  static func duration(_ seconds: TimeInterval?) -> String {
-    guard let seconds else { return "—" }
-    let minutes = Int(seconds) / 60
-    if minutes < 60 { return "\(minutes)m" }
-    if minutes < 60 * 48 { return "\(minutes / 60)h\(String(format: "%02d", minutes % 60))m" }
-    return "\(minutes / 1440)d\(minutes % 1440 / 60)h"
-  }
 }

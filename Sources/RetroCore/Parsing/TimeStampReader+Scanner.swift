@@ -314,7 +314,6 @@ extension TimeStampReader {
         parenthesised = true
         index += 1
       }
-      let wordStart = index
       if let word = readWord() {
         let known = TimeStampReader.zoneWords.contains(word)
           || ["utc", "gmt"].contains(word.lowercased())
@@ -330,7 +329,12 @@ extension TimeStampReader {
           if readWord()?.lowercased() != "time" { index = afterWord }
         }
         if parenthesised {
-          if current == ")" { index += 1 } else { index = wordStart; return finishParenthesis(zone, mark) }
+          // `(UTC` without its closing parenthesis is not a zone.
+          guard current == ")" else {
+            index = mark
+            return nil
+          }
+          index += 1
         }
         return zone
       }
@@ -340,11 +344,6 @@ extension TimeStampReader {
         if parenthesised, current == ")" { index += 1 }
         return offset
       }
-      index = mark
-      return nil
-    }
-
-    private mutating func finishParenthesis(_ zone: String, _ mark: Int) -> String? {
       index = mark
       return nil
     }

@@ -1,4 +1,5 @@
 import Foundation
+import RetroCore
 
 /// Renders `retro stats`: text with small bar charts drawn with block characters, JSON or
 /// Markdown.
@@ -15,13 +16,6 @@ public struct StatsRenderer: Sendable {
     }
   }
 
-  static func duration(_ seconds: Double?) -> String {
-    guard let seconds else { return "—" }
-    let minutes = Int(seconds.rounded()) / 60
-    if minutes < 60 { return "\(minutes)m" }
-    if minutes < 48 * 60 { return "\(minutes / 60)h\(String(format: "%02d", minutes % 60))m" }
-    return "\(minutes / 1440)d\(minutes % 1440 / 60)h"
-  }
 
   static func percent(_ value: Double?) -> String {
     value.map { "\(Int(($0 * 100).rounded()))%" } ?? "—"
@@ -46,7 +40,7 @@ public struct StatsRenderer: Sendable {
     out += "\nIncidents per severity\n" + chart(s.incidentsPerSeverity)
     out += "\nDurations (median / p90, over the reports that give them)\n"
     for (name, d) in [("time to detect", s.timeToDetect), ("time to mitigate", s.timeToMitigate), ("time to resolve", s.timeToResolve)] {
-      out += "  \(name.padding(toLength: 17, withPad: " ", startingAt: 0)) \(Self.duration(d.median)) / \(Self.duration(d.p90))  (\(d.count) reports)\n"
+      out += "  \(name.padding(toLength: 17, withPad: " ", startingAt: 0)) \(DurationText.format(d.median)) / \(DurationText.format(d.p90))  (\(d.count) reports)\n"
     }
     let a = s.actionItems
     out += "\nAction items\n  \(a.total) total, \(a.open) open, \(a.done) done; closure rate \(Self.percent(a.closureRate)); median days to close \(a.medianDaysToClose.map { String(Int($0)) } ?? "—"); \(a.overdue) overdue; \(a.unowned) open without an owner\n"
@@ -66,7 +60,7 @@ public struct StatsRenderer: Sendable {
     out += "\n## Incidents per severity\n\n| Severity | Incidents |\n| --- | --- |\n" + s.incidentsPerSeverity.map { "| \($0.key) | \($0.count) |\n" }.joined()
     out += "\n## Durations\n\n| Figure | Median | p90 | Reports |\n| --- | --- | --- | --- |\n"
     for (name, d) in [("Time to detect", s.timeToDetect), ("Time to mitigate", s.timeToMitigate), ("Time to resolve", s.timeToResolve)] {
-      out += "| \(name) | \(Self.duration(d.median)) | \(Self.duration(d.p90)) | \(d.count) |\n"
+      out += "| \(name) | \(DurationText.format(d.median)) | \(DurationText.format(d.p90)) | \(d.count) |\n"
     }
     let a = s.actionItems
     out += "\n## Action items\n\n- \(a.total) total, \(a.open) open, \(a.done) done\n- closure rate \(Self.percent(a.closureRate))\n- median days to close: \(a.medianDaysToClose.map { String(Int($0)) } ?? "—")\n- \(a.overdue) overdue, \(a.unowned) open without an owner\n"

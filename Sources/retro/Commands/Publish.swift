@@ -40,7 +40,7 @@ extension Retro {
     }
 
     func run() throws {
-      do {
+      try Progress.exitingOnPublishErrors {
         let settings = try Settings.load(input.config)
         let files = try ReportFinder.files(in: input.paths).filter { !settings.lint.isIgnored($0) }
         let set = try PublishTemplates(userDirectory: templates ?? settings.publishSetting("templates"))
@@ -52,15 +52,6 @@ extension Retro {
         let summary = try publisher.publish(files)
         for path in summary.written { print(path) }
         for draft in summary.skippedDrafts { printError("\(draft): skipped: not final or published (use --include-drafts)") }
-      } catch let error as InputError {
-        printError(error.description)
-        throw RetroExit.inputError
-      } catch let error as TemplateError {
-        printError(error.description)
-        throw RetroExit.inputError
-      } catch let error as PublishError {
-        printError(Progress.describe(error))
-        throw RetroExit.inputError
       }
     }
   }

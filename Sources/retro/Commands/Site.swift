@@ -34,7 +34,7 @@ extension Retro {
 
     func run() throws {
       let (database, update, settings) = try options.openIndex(quiet: true)
-      do {
+      try Progress.exitingOnPublishErrors {
         let files = try ReportFinder.files(in: options.paths).filter { !settings.lint.isIgnored($0) }
         let set = try PublishTemplates(userDirectory: templates ?? settings.publishSetting("templates"))
         var builder = SiteBuilder(
@@ -46,15 +46,6 @@ extension Retro {
         builder.progress = Progress.reporter()
         let summary = try builder.build(files)
         print("\(out): \(summary.pages) pages for \(summary.incidents) incidents")
-      } catch let error as InputError {
-        printError(error.description)
-        throw RetroExit.inputError
-      } catch let error as TemplateError {
-        printError(error.description)
-        throw RetroExit.inputError
-      } catch let error as PublishError {
-        printError(Progress.describe(error))
-        throw RetroExit.inputError
       }
       if !update.problems.isEmpty { throw RetroExit.inputError }
     }
