@@ -55,12 +55,12 @@ public struct IncidentReport: Sendable, Equatable, Codable {
 
   /// The first section of `kind`.
   public func section(_ kind: SectionKind) -> Section? {
-    sections.first { $0.kind == kind }
+    sections.first { $0.names(kind) }
   }
 
   /// True when a section of `kind` is present, as its own heading or as a sub-list.
   public func has(_ kind: SectionKind) -> Bool {
-    sections.contains { $0.kind == kind }
+    sections.contains { $0.names(kind) }
   }
 
   enum CodingKeys: String, CodingKey {

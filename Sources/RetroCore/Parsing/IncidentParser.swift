@@ -77,7 +77,7 @@ public struct IncidentParser: Sendable {
       date: date, zone: zone, defaultZone: configuration.defaultTimeZone, order: order,
       fallbackYear: date?.year)
     var extractor = TimelineExtractor(context: context)
-    let timelineSections = outline.sections.filter { $0.section.effectiveKind == .timeline }
+    let timelineSections = outline.sections.filter { $0.section.reads(as: .timeline) }
     if timelineSections.isEmpty {
       // No timeline heading (pasted text, prose reports): recover timestamped lines.
       var recovering = extractor
@@ -103,7 +103,7 @@ public struct IncidentParser: Sendable {
     let key = report.id ?? URL(fileURLWithPath: report.source).deletingPathExtension().lastPathComponent
     let reader = ActionItemReader(reportKey: key, order: order, fallbackYear: report.date?.year)
     var extractor = ActionItemExtractor(reader: reader)
-    for outlined in outline.sections where outlined.section.effectiveKind == .actionItems {
+    for outlined in outline.sections where outlined.section.reads(as: .actionItems) {
       extractor.read(outlined)
     }
     return extractor.items

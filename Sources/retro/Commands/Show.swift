@@ -14,8 +14,13 @@ extension Retro {
         interface for other programs (docs/schema/incident-report.schema.json): one object
         for one file, an array for several.
 
+        --explain prints, for each section, the kind chosen and the evidence: the heading's
+        score per kind, the content cues (timestamped lines, work items), and whether a
+        sub-heading only subdivides its parent.
+
         Examples:
           retro show examples/2019-02-25-fleet-rollout.md
+          retro show --explain report.md
           retro show examples/ --format json > reports.json
         """)
 
@@ -27,6 +32,15 @@ extension Retro {
 
     @Option(help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: Format = .text
+
+    @Flag(help: "Explain how each section's kind was decided (text only).")
+    var explain = false
+
+    func validate() throws {
+      if explain && format == .json {
+        throw ValidationError("--explain prints text; leave out --format json (the JSON carries foundBy per section)")
+      }
+    }
 
     func run() throws {
       let configuration: LintConfiguration
@@ -61,6 +75,9 @@ extension Retro {
           reports.count == 1 && files.count == 1
           ? try encoder.encode(reports[0]) : try encoder.encode(reports)
         print(String(decoding: data, as: UTF8.self))
+      case .text where explain:
+        let style = TerminalStyle(enabled: TerminalStyle.colorEnabled(for: FileHandle.standardOutput))
+        print(reports.map { SectionExplanation(report: $0, style: style).render() }.joined(separator: "\n"), terminator: "")
       case .text:
         let useColor = TerminalStyle.colorEnabled(for: FileHandle.standardOutput)
         print(reports.map { ReportSummary(report: $0, color: useColor).render() }.joined(separator: "\n"), terminator: "")

@@ -1,47 +1,121 @@
-/// Maps heading text to the kind of section it names.
+/// Classifies heading text into the kinds of section it names.
 ///
-/// Headings are first normalised (numbering, emoji, bold, trailing colons and parenthesised
-/// scope such as `(all times PST)` removed, case folded), then looked up among exact phrases
-/// seen in real postmortems, then matched by keywords in a fixed order.
+/// Headings are normalised (numbering, emoji, bold, trailing colons and parenthesised scope
+/// such as `(all times PST)` removed, case folded), reduced to word stems, and scored
+/// against the weighted terms of `SectionLexicon`, so phrasings never seen before still land:
+/// `Stabilization steps` → resolution, `Resulting actions` → action items. Phrases from the
+/// user's configuration win over the lexicon.
 public struct HeadingVocabulary: Sendable {
-  private var exact: [String: SectionKind]
-  private var phrasesByKind: [SectionKind: [String]]
-
-  public init(extra: [SectionKind: [String]] = [:]) {
-    var exact: [String: SectionKind] = [:]
-    for (kind, phrases) in Self.builtIn {
-      for phrase in phrases { exact[Self.normalise(phrase)] = kind }
-    }
-    var phrasesByKind = Self.builtIn
-    for (kind, phrases) in extra {
-      for phrase in phrases { exact[Self.normalise(phrase)] = kind }
-      phrasesByKind[kind, default: []].append(contentsOf: phrases)
-    }
-    self.exact = exact
-    self.phrasesByKind = phrasesByKind
+  private struct Term: Sendable {
+    var kind: SectionKind
+    var stems: [String]
+    var weight: Int
+    var written: String
   }
 
-  /// The headings accepted for `kind`, as written in the vocabulary.
+  private let terms: [Term]
+  private let termsByStem: [String: [Int]]
+  private var configured: [String: SectionKind] = [:]
+  private var phrasesByKind: [SectionKind: [String]] = [:]
+  private static let neutralStems: Set<String> = Set(SectionLexicon.neutralWords.map(stem))
+
+  public init(extra: [SectionKind: [String]] = [:]) {
+    var terms: [Term] = []
+    for kind in SectionKind.allCases {
+      for (phrase, weight) in SectionLexicon.terms[kind] ?? [] {
+        let stems = Self.stems(of: phrase)
+        if !stems.isEmpty { terms.append(Term(kind: kind, stems: stems, weight: weight, written: phrase)) }
+      }
+    }
+    var byStem: [String: [Int]] = [:]
+    for (index, term) in terms.enumerated() {
+      // A term is found through its rarest-looking word: its first one is as good as any.
+      byStem[term.stems[0], default: []].append(index)
+    }
+    self.terms = terms
+    self.termsByStem = byStem
+    for kind in SectionKind.allCases where kind != .custom {
+      let strong = (SectionLexicon.terms[kind] ?? []).filter { $0.1 >= 4 }.map(\.0)
+      phrasesByKind[kind] = (extra[kind] ?? []) + strong
+    }
+    for (kind, phrases) in extra {
+      for phrase in phrases { configured[Self.normalise(phrase)] = kind }
+    }
+  }
+
+  /// The headings accepted for `kind`: the configured ones, then the lexicon's strong terms.
   public func phrases(for kind: SectionKind) -> [String] {
     phrasesByKind[kind] ?? []
   }
 
-  /// The kind for a heading; `.custom` when nothing matches.
+  /// The kind for a heading; `.custom` when nothing scores.
   public func kind(of heading: String) -> SectionKind {
-    let key = Self.normalise(heading)
-    if key.isEmpty { return .custom }
-    if let kind = exact[key] { return kind }
-    for (kind, keywords) in Self.keywordRules where keywords.contains(where: { key.contains($0) }) {
-      return kind
-    }
-    return .custom
+    classify(heading).kind
   }
 
-  /// True when the heading is exactly a known phrase (used for plain-text lines, where a
-  /// keyword match would be too eager).
+  /// True when the text names a section outright (`Root cause`, `Customer impact:`), as
+  /// opposed to mentioning one in passing: used for bold and plain lines, where a loose
+  /// match would turn emphasis into headings.
   public func isExactPhrase(_ text: String) -> Bool {
-    exact[Self.normalise(text)] != nil
+    let result = classify(text)
+    return result.kind != .custom && result.namesOutright && result.isDecisive
   }
+
+  /// The kinds a heading names, with the evidence.
+  public func classify(_ heading: String) -> HeadingClassification {
+    let key = Self.normalise(heading)
+    if let kind = configured[key] {
+      return HeadingClassification(
+        kind: kind, alsoKinds: [], score: 5, candidates: [(kind, 5, key)], namesOutright: true, configured: true)
+    }
+    let words = key.split(separator: " ").map(String.init)
+    let stems = words.filter { !SectionLexicon.stopWords.contains($0) }.map(Self.stem)
+    let present = Set(stems)
+    // Best term per kind: highest weight, then most words.
+    var best: [SectionKind: Int] = [:]
+    for stem in present {
+      for index in termsByStem[stem] ?? [] {
+        let term = terms[index]
+        guard term.stems.allSatisfy(present.contains) else { continue }
+        if let current = best[term.kind] {
+          let old = terms[current]
+          if term.weight < old.weight || (term.weight == old.weight && term.stems.count <= old.stems.count) { continue }
+        }
+        best[term.kind] = index
+      }
+    }
+    guard !best.isEmpty else {
+      return HeadingClassification(kind: .custom, alsoKinds: [], score: 0, candidates: [], namesOutright: false, configured: false)
+    }
+    func position(_ index: Int) -> Int {
+      terms[index].stems.compactMap { stems.firstIndex(of: $0) }.min() ?? Int.max
+    }
+    let ranked = best.sorted { a, b in
+      let ta = terms[a.value], tb = terms[b.value]
+      if ta.weight != tb.weight { return ta.weight > tb.weight }
+      if ta.stems.count != tb.stems.count { return ta.stems.count > tb.stems.count }
+      return position(a.value) < position(b.value)
+    }
+    let top = ranked[0]
+    var chosen = [top]
+    // `Root causes and trigger`, `Detection & response`: a joined second kind of its own words.
+    let joined = words.contains("and") || heading.contains("&") || heading.contains("/") || heading.contains("+")
+    if joined {
+      for other in ranked.dropFirst() where terms[other.value].weight >= 3 {
+        let taken = Set(chosen.flatMap { terms[$0.value].stems })
+        if terms[other.value].stems.allSatisfy({ !taken.contains($0) }) { chosen.append(other) }
+      }
+      chosen.sort { position($0.value) < position($1.value) }
+    }
+    let covered = Set(chosen.flatMap { terms[$0.value].stems })
+    let outright = stems.allSatisfy { covered.contains($0) || Self.neutralStems.contains($0) }
+    return HeadingClassification(
+      kind: chosen[0].key, alsoKinds: chosen.dropFirst().map(\.key), score: terms[top.value].weight,
+      candidates: ranked.map { ($0.key, terms[$0.value].weight, terms[$0.value].written) },
+      namesOutright: outright, configured: false)
+  }
+
+  // MARK: - Normalising
 
   /// Lowercased words only: no numbering, emoji, markup, parentheses or trailing colon.
   public static func normalise(_ heading: String) -> String {
@@ -62,6 +136,7 @@ public struct HeadingVocabulary: Sendable {
       }
     }
     if !word.isEmpty { words.append(word) }
+    words = words.map { $0.trimmingCharacters(in: ["'"]) }.filter { !$0.isEmpty }
     // Roman numerals, lone letters used as numbering and a leading article: `II. Impact`,
     // `a) Summary`, `The Vulnerability`.
     while let first = words.first, words.count > 1,
@@ -72,86 +147,39 @@ public struct HeadingVocabulary: Sendable {
     return words.joined(separator: " ")
   }
 
-  // MARK: - Built-in vocabulary
+  /// The stems of a phrase's words, stop words left out.
+  static func stems(of phrase: String) -> [String] {
+    normalise(phrase).split(separator: " ").map(String.init)
+      .filter { !SectionLexicon.stopWords.contains($0) }.map(stem)
+  }
 
-  static let builtIn: [SectionKind: [String]] = [
-    .summary: [
-      "summary", "incident summary", "issue summary", "executive summary", "overview",
-      "background", "what happened", "description", "incident description", "tl dr", "tldr",
-      "synopsis", "introduction", "incident overview", "abstract", "short summary",
-    ],
-    .impact: [
-      "impact", "user impact", "customer impact", "fallout", "business impact", "effects",
-      "who was affected", "scope", "blast radius", "impact assessment", "consequences",
-    ],
-    .rootCauses: [
-      "root cause", "root causes", "contributing factors", "contributing factor", "fault",
-      "five whys", "5 whys", "root cause analysis", "causes", "cause", "why did it happen",
-      "how did it happen", "how did this happen", "why did this happen", "analysis", "technical analysis", "vulnerability", "the fault",
-    ],
-    .trigger: ["trigger", "triggers", "leadup", "lead up", "lead-up", "what triggered it"],
-    .detection: [
-      "detection", "how we detected it", "how was it detected", "discovery", "identification",
-      "alerting", "monitoring",
-    ],
-    .resolution: [
-      "resolution", "response", "recovery", "mitigation", "resolution and recovery",
-      "mitigation and resolution", "fix", "the fix", "remediation steps", "response and recovery",
-      "incident response", "actions taken", "how we fixed it", "repair",
-    ],
-    .timeline: [
-      "timeline", "timeline of events", "incident timeline", "detailed timeline", "events",
-      "chronology", "sequence of events", "key events", "events timeline",
-    ],
-    .lessonsLearned: [
-      "lessons learned", "lessons learnt", "lessons", "learnings", "takeaways", "key takeaways",
-      "retrospective", "reflection", "insights", "postmortem",
-    ],
-    .wentWell: [
-      "what went well", "things that went well", "went well", "what worked", "what went right",
-      "what worked well", "the good",
-    ],
-    .wentWrong: [
-      "what went wrong", "what went poorly", "went wrong", "things that went wrong",
-      "what could have gone better", "what could have been better", "what didn't go well",
-      "what did not go well", "what we could do better", "what went badly", "the bad",
-      "what didn't work", "where we got unlucky", "areas for improvement",
-    ],
-    .gotLucky: [
-      "where we got lucky", "where we were lucky", "got lucky", "what was lucky",
-      "lucky", "where we got lucky and unlucky",
-    ],
-    .actionItems: [
-      "action items", "action item", "actions", "corrective actions", "corrective action",
-      "corrective and preventative measures", "corrective and preventive measures",
-      "follow ups", "follow-ups", "followups", "follow up items", "next steps", "remediation",
-      "remediations", "short term improvements", "long term improvements",
-      "preventative measures", "preventive measures", "future work", "future improvements",
-      "future measures", "future actions", "improvements", "backlog",
-      "review actions", "action plan", "what we're doing about it", "what we are doing about it",
-      "what's next", "prevention", "preventing recurrence", "how we'll prevent this",
-      "action items and follow ups", "mitigations and action items", "actions planned",
-      "planned actions", "long term solution", "short term solution", "how are we preventing it from happening again",
-    ],
-  ]
-
-  /// Keyword rules, tried in this order once no exact phrase matched.
-  static let keywordRules: [(SectionKind, [String])] = [
-    (.wentWell, ["went well", "went right", "worked well"]),
-    (.wentWrong, ["went wrong", "went poorly", "go well", "gone better", "went badly", "didn't work"]),
-    (.gotLucky, ["lucky"]),
-    (.actionItems, [
-      "action item", "corrective", "follow up", "followup", "next step", "remediation",
-      "preventative", "preventive", "future improvement", "improvements", "future action",
-      "action plan", "preventing", "prevent it",
-    ]),
-    (.timeline, ["timeline", "chronology"]),
-    (.rootCauses, ["root cause", "contributing factor", "five whys", "5 whys", "causes"]),
-    (.lessonsLearned, ["lessons", "learnings", "takeaway", "learn from", "we learned", "we learnt"]),
-    (.impact, ["impact"]),
-    (.detection, ["detection", "detected"]),
-    (.resolution, ["resolution", "recovery", "mitigation", "resolved"]),
-    (.trigger, ["trigger", "leadup", "lead up"]),
-    (.summary, ["summary", "overview"]),
-  ]
+  /// A light suffix stripper for English heading words: plurals, then one of -ation/-ion,
+  /// -ment, -ness, -ing, -ed, -ive, -ly, then a doubled consonant and a final e. Negations
+  /// (`didn't`, `not`, `never`) all become `not`.
+  static func stem(_ word: String) -> String {
+    var w = Array(word.replacingOccurrences(of: "'s", with: ""))
+    let text = String(w)
+    if text.hasSuffix("n't") || text == "not" || text == "never" || text == "no" { return "not" }
+    func ends(_ suffix: String) -> Bool { String(w).hasSuffix(suffix) }
+    // Plurals.
+    if ends("ies"), w.count > 4 {
+      w.removeLast(3); w.append("y")
+    } else if ends("sses") {
+      w.removeLast(2)
+    } else if ends("s"), w.count > 3, !ends("ss"), !ends("us"), !ends("is") {
+      w.removeLast()
+    }
+    // One derivational or inflectional suffix, keeping a stem of three letters or more.
+    for suffix in ["ative", "ion", "ment", "ness", "ing", "ed", "ive", "ly"] where ends(suffix) && w.count - suffix.count >= 3 {
+      w.removeLast(suffix.count)
+      if ["ing", "ed"].contains(suffix), w.count >= 2, w[w.count - 1] == w[w.count - 2],
+        !"lsfz".contains(w[w.count - 1]), !"aeiou".contains(w[w.count - 1])
+      {
+        w.removeLast()
+      }
+      break
+    }
+    if w.count > 3, w.last == "e" { w.removeLast() }
+    return String(w)
+  }
 }

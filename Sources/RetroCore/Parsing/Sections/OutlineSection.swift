@@ -8,4 +8,7 @@ struct OutlineSection {
   var fromBulletLabel = false
   /// Links in the heading itself (a tier heading's tracking issue).
   var headingLinks: [String] = []
+  /// What the heading's words said, kept for weighing the body against it.
+  var classification = HeadingClassification(
+    kind: .custom, alsoKinds: [], score: 0, candidates: [], namesOutright: false, configured: false)
 }

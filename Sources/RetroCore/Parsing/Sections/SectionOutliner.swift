@@ -12,6 +12,9 @@ struct SectionOutliner {
   private struct OpenSection {
     var level: Int
     var kind: SectionKind
+    /// A section named as none of the canonical kinds (`Appendix`): what is under it is not
+    /// part of an enclosing canonical section.
+    var isBoundary = false
   }
 
   func outline() -> Outline {
@@ -23,10 +26,23 @@ struct SectionOutliner {
 
     func open(_ kind: SectionKind, heading: String, level: Int, range: SourceRange, body: [MarkdownNode]) {
       while let top = stack.last, top.level >= level { stack.removeLast() }
-      let within = stack.last(where: { $0.kind != .custom })?.kind
-      stack.append(OpenSection(level: level, kind: kind))
-      let section = Section(kind: kind, heading: heading, level: level, within: within, range: range)
-      outline.sections.append(OutlineSection(section: section, blocks: body))
+      let classification = vocabulary.classify(heading)
+      let namedOther = classification.kind == .custom && classification.score >= 4
+      let within = namedOther ? nil : stack.last(where: { $0.kind != .custom || $0.isBoundary }).flatMap { $0.isBoundary ? nil : $0.kind }
+      var section = Section(kind: kind, heading: heading, level: level, within: within, range: range)
+      if kind != .custom, kind == classification.kind {
+        section.alsoKinds = classification.alsoKinds
+      }
+      if let within, kind != .custom || classification.kind != .custom,
+        let kept = Self.subdivision(kind: kind == .custom ? classification.kind : kind, of: within, classification)
+      {
+        section.kind = kept
+        section.alsoKinds = []
+        section.foundBy = .parent
+      }
+      section.explanation = "heading: \(classification.evidence)"
+      stack.append(OpenSection(level: level, kind: section.kind, isBoundary: namedOther))
+      outline.sections.append(OutlineSection(section: section, blocks: body, classification: classification))
     }
 
     func append(_ block: MarkdownNode) {
@@ -118,8 +134,50 @@ struct SectionOutliner {
     }
     for index in outline.sections.indices {
       finish(&outline.sections[index])
+      weighContent(&outline.sections[index])
     }
     return outline
+  }
+
+  /// A sub-heading under a canonical section only subdivides it (`### Short-term` under
+  /// `## Action items`, `### Primary cause` under `## Root causes`) unless it names another
+  /// section outright (`### What went well` under `## Lessons learned`). Under action items,
+  /// type groups (`### Detection`, `### Mitigation`) stay groups of items. Returns the kind
+  /// to keep when the heading is a subdivision: the parent's own kind when the heading
+  /// mentions it, else custom.
+  static func subdivision(kind: SectionKind, of parent: SectionKind, _ heading: HeadingClassification) -> SectionKind? {
+    if kind == parent { return nil }
+    let mentionsParent = heading.candidates.contains { $0.kind == parent }
+    if mentionsParent { return parent }
+    if heading.configured { return nil }
+    let namesAnother = heading.score >= 5 || (heading.namesOutright && heading.score >= 4)
+    if parent == .actionItems, !kind.isLessonList, kind != .timeline, kind != .lessonsLearned { return .custom }
+    return namesAnother ? nil : .custom
+  }
+
+  /// Lets the body decide when the heading did not: a section whose heading is custom or
+  /// only weakly named (`Context`, `Details`, `Events`) and whose body is mostly
+  /// timestamped lines becomes a timeline; one that is a list of work items becomes action
+  /// items. An ambiguous heading (`Remediation`: resolution or action items) takes the
+  /// candidate the body points to.
+  private func weighContent(_ outlined: inout OutlineSection) {
+    var section = outlined.section
+    let heading = outlined.classification
+    guard !heading.configured, !outlined.blocks.isEmpty else { return }
+    let cues = SectionContentCues(blocks: outlined.blocks)
+    section.explanation += "; content: \(cues.summary)"
+    defer { outlined.section = section }
+    guard let suggested = cues.suggestedKind, suggested != section.effectiveKind else { return }
+    let weak = section.kind == .custom || heading.score < 3
+    let ambiguous = heading.candidates.count >= 2 && heading.candidates[0].score - heading.candidates[1].score <= 1
+      && heading.candidates.prefix(2).contains { $0.kind == suggested } && section.foundBy == .heading
+    // Under a timeline or action-items parent, the body is that parent's anyway.
+    if let within = section.within, within == .timeline || within == .actionItems, section.kind == .custom { return }
+    guard weak || ambiguous else { return }
+    section.kind = suggested
+    section.alsoKinds = []
+    section.foundBy = .content
+    section.explanation += " → \(suggested.rawValue) by content"
   }
 
   /// Sets the body lines and Markdown source of a section from its blocks.

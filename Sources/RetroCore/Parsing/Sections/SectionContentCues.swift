@@ -1,0 +1,121 @@
+/// What a section's body looks like, as evidence for its kind when the heading does not say:
+/// mostly timestamped lines read as a timeline; a list of short items with owners, tickets,
+/// task boxes or imperative verbs reads as action items.
+struct SectionContentCues: Equatable {
+  /// Lines that could be entries: list items, paragraph lines, table rows, code lines.
+  var lines = 0
+  /// Those that start with a time of day (or a date and time).
+  var stamped = 0
+  /// List items and table rows.
+  var items = 0
+  /// Items that read like work to do: a task box, an owner, a ticket or an imperative verb.
+  var workItems = 0
+
+  /// The kind the body points to, if it clearly points to one.
+  var suggestedKind: SectionKind? {
+    if stamped >= 3, stamped * 10 >= lines * 6 { return .timeline }
+    if items >= 2, workItems * 10 >= items * 7 { return .actionItems }
+    return nil
+  }
+
+  /// `12 of 14 lines timestamped; 3 of 3 items read as work to do`.
+  var summary: String {
+    "\(stamped) of \(lines) lines timestamped; \(workItems) of \(items) items read as work to do"
+  }
+
+  init(blocks: [MarkdownNode]) {
+    for block in blocks { add(block) }
+  }
+
+  private mutating func add(_ block: MarkdownNode) {
+    switch block.kind {
+    case .list:
+      for item in block.children {
+        let first = item.children.first
+        let text = first.map { Self.firstLine($0.plainText) } ?? ""
+        lines += 1
+        items += 1
+        if Self.isStamped(text) { stamped += 1 }
+        if Self.readsAsWork(text, whole: item.plainText) { workItems += 1 }
+      }
+    case .paragraph:
+      for line in block.plainText.split(separator: "\n") where !line.allSatisfy(\.isWhitespace) {
+        lines += 1
+        if Self.isStamped(String(TimelineExtractor.stripBullet(line))) { stamped += 1 }
+      }
+    case .table:
+      for row in block.children.dropFirst() {
+        let cells = row.children.map { InlineText.collapse($0.plainText) }
+        lines += 1
+        items += 1
+        if cells.prefix(2).contains(where: Self.isStamped) { stamped += 1 }
+        if Self.readsAsWork(cells.first ?? "", whole: cells.joined(separator: " ")) { workItems += 1 }
+      }
+    case .codeBlock(_, let literal):
+      // A list indented four spaces under its heading is a code block to CommonMark.
+      for line in literal.split(separator: "\n") where !line.allSatisfy(\.isWhitespace) {
+        lines += 1
+        let text = line.drop(while: { $0 == " " || $0 == "-" || $0 == "*" || $0 == "+" })
+        if Self.isStamped(String(text)) { stamped += 1 }
+      }
+    case .blockQuote:
+      for child in block.children { add(child) }
+    default:
+      break
+    }
+  }
+
+  static func firstLine(_ text: String) -> String {
+    String(text.split(separator: "\n", maxSplits: 1).first ?? "")
+  }
+
+  static func isStamped(_ text: String) -> Bool {
+    guard let first = text.unicodeScalars.first(where: { $0 != " " && $0 != "*" && $0 != "_" }),
+      CharacterSetDigits.contains(first) || first.properties.isAlphabetic
+    else { return false }
+    guard let stamp = TimeStampReader.read(text) else { return false }
+    return stamp.hasTime || stamp.unreadable
+  }
+
+  private static let CharacterSetDigits = Set("0123456789".unicodeScalars)
+
+  /// Verbs that open an action item: `Add an alert`, `Investigate …`, `Document …`.
+  static let imperativeVerbs: Set<String> = [
+    "add", "adjust", "alert", "allow", "audit", "automate", "build", "change", "check", "clarify", "clean",
+    "consider", "configure", "create", "define", "deploy", "deprecate", "design", "detect", "disable",
+    "document", "enable", "enforce", "ensure", "establish", "evaluate", "expand", "explore", "extend",
+    "fix", "harden", "implement", "improve", "increase", "introduce", "investigate", "isolate", "limit",
+    "make", "migrate", "monitor", "move", "prevent", "provide", "reduce", "refactor", "remove", "rename",
+    "replace", "require", "research", "restrict", "review", "revisit", "rotate", "run", "schedule",
+    "separate", "set", "ship", "simplify", "split", "standardise", "standardize", "start", "stop",
+    "switch", "test", "track", "train", "update", "upgrade", "use", "validate", "verify", "write",
+  ]
+
+  /// An item with a task box, an @owner, a ticket key or URL, or an imperative first verb.
+  static func readsAsWork(_ head: String, whole: String) -> Bool {
+    let trimmed = head.drop(while: { $0 == " " })
+    if trimmed.hasPrefix("[ ]") || trimmed.hasPrefix("[x]") || trimmed.hasPrefix("[X]") { return true }
+    if whole.contains(" @") || whole.hasPrefix("@") || whole.lowercased().contains("owner:") { return true }
+    if whole.contains("/issues/") || whole.contains("/pull/") || hasTicketKey(whole) { return true }
+    let firstWord = trimmed.split(whereSeparator: { !$0.isLetter }).first.map { $0.lowercased() } ?? ""
+    return imperativeVerbs.contains(firstWord) && head.split(separator: " ").count <= 40
+  }
+
+  /// `OPS-412`: two or more capitals, a hyphen, digits.
+  static func hasTicketKey(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    var index = 0
+    while index < bytes.count {
+      var capitals = 0
+      while index < bytes.count, bytes[index] >= 65, bytes[index] <= 90 {
+        capitals += 1
+        index += 1
+      }
+      if capitals >= 2, index + 1 < bytes.count, bytes[index] == 45, bytes[index + 1] >= 48, bytes[index + 1] <= 57 {
+        return true
+      }
+      index += 1
+    }
+    return false
+  }
+}
