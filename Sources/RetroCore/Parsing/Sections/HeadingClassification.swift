@@ -11,6 +11,9 @@ public struct HeadingClassification: Sendable, Equatable {
   /// True when the heading's words are all accounted for by the terms of its kinds (and
   /// words that carry no kind), so it names a section outright rather than mentioning one.
   public var namesOutright: Bool
+  /// True when the heading's last word belongs to the winning term: English puts the head
+  /// of a compound last (`User-facing impact`, `Error tracking billing impact`).
+  public var endsWithTerm: Bool = false
   /// True when the heading is a phrase the user's configuration lists.
   public var configured: Bool
 

@@ -61,6 +61,14 @@ public struct HeadingVocabulary: Sendable {
     return result.kind != .custom && result.namesOutright && result.isDecisive
   }
 
+  /// A bold label that names a section: outright, or a strong term as the last word of a
+  /// short compound (`**User-facing impact:**`).
+  public func isLabel(_ text: String) -> Bool {
+    let result = classify(text)
+    guard result.kind != .custom, result.isDecisive else { return false }
+    return result.namesOutright || (result.score >= 4 && result.endsWithTerm && text.split(separator: " ").count <= 5)
+  }
+
   /// The kinds a heading names, with the evidence.
   public func classify(_ heading: String) -> HeadingClassification {
     let key = Self.normalise(heading)
@@ -84,6 +92,7 @@ public struct HeadingVocabulary: Sendable {
         best[term.kind] = index
       }
     }
+    best = best.filter { terms[$0.value].weight >= 2 }
     guard !best.isEmpty else {
       return HeadingClassification(kind: .custom, alsoKinds: [], score: 0, candidates: [], namesOutright: false, configured: false)
     }
@@ -109,10 +118,12 @@ public struct HeadingVocabulary: Sendable {
     }
     let covered = Set(chosen.flatMap { terms[$0.value].stems })
     let outright = stems.allSatisfy { covered.contains($0) || Self.neutralStems.contains($0) }
-    return HeadingClassification(
+    var result = HeadingClassification(
       kind: chosen[0].key, alsoKinds: chosen.dropFirst().map(\.key), score: terms[top.value].weight,
       candidates: ranked.map { ($0.key, terms[$0.value].weight, terms[$0.value].written) },
       namesOutright: outright, configured: false)
+    result.endsWithTerm = stems.last.map { terms[top.value].stems.contains($0) } ?? false
+    return result
   }
 
   // MARK: - Normalising

@@ -28,9 +28,9 @@ enum SectionLexicon {
     .rootCauses: [
       ("root cause", 5), ("root causes", 5), ("causes", 4), ("cause", 4), ("contributing factor", 5),
       ("contributing", 3), ("factors", 2), ("five whys", 5), ("fault", 3),
-      ("why it happened", 5), ("why happened", 5), ("how happened", 5), ("why did", 4),
+      ("why it happened", 5), ("why happened", 5), ("how happened", 5),
       ("technical details", 2), ("technical analysis", 3), ("analysis", 2), ("vulnerability", 2),
-      ("underlying", 3), ("explanation", 2), ("what went wrong technically", 5), ("bug", 2),
+      ("underlying", 4), ("investigation", 2), ("explanation", 2), ("what went wrong technically", 5), ("bug", 2),
     ],
     .trigger: [("trigger", 4), ("triggers", 4), ("leadup", 4), ("lead up", 4), ("what triggered", 5), ("triggering", 4)],
     .detection: [
@@ -51,7 +51,7 @@ enum SectionLexicon {
     .lessonsLearned: [
       ("lessons", 4), ("lesson", 4), ("learnings", 4), ("learned", 3), ("learnt", 3), ("takeaways", 4),
       ("takeaway", 4), ("reflection", 3), ("reflections", 3), ("insights", 3), ("retrospective", 2),
-      ("postmortem", 2), ("learn from", 4), ("conclusion", 2), ("conclusions", 2),
+      ("postmortem", 2), ("learn from", 4), ("conclusion", 1), ("conclusions", 1), ("thoughts", 2),
     ],
     .wentWell: [
       ("went well", 5), ("went right", 5), ("worked well", 5), ("what worked", 5), ("the good", 4),
@@ -72,8 +72,8 @@ enum SectionLexicon {
       ("improvements", 3), ("improvement", 3), ("preventative", 4), ("preventive", 4), ("prevention", 4),
       ("prevent", 4), ("preventing", 4), ("future work", 5), ("future", 2), ("backlog", 4), ("todo", 4),
       ("to do", 3), ("action plan", 5), ("plan", 2), ("what doing about", 5), ("doing about", 5),
-      ("what next", 4), ("resulting actions", 5), ("tasks", 3), ("recommendations", 4), ("going forward", 4),
-      ("moving forward", 4), ("measures", 2), ("mitigations and action items", 5), ("planned", 2), ("prevent happening", 6), ("prevent happen", 6),
+      ("what next", 4), ("resulting actions", 5), ("tasks", 3), ("recommendations", 4), ("going forward", 2),
+      ("moving forward", 2), ("measures", 2), ("mitigations and action items", 5), ("planned", 2), ("prevent happening", 6), ("prevent happen", 6),
       ("long term solution", 4), ("short term solution", 4), ("changes we are making", 5), ("changes", 1),
       ("what will do", 5), ("hardening", 3), ("safeguards", 3),
     ],
@@ -99,7 +99,7 @@ enum SectionLexicon {
     "service", "system", "business", "internal", "external", "public", "quick", "team", "teams", "all",
     "event", "events", "analysis", "list", "items", "item", "notes", "note", "details", "section", "report",
     "postmortem", "post", "mortem", "retrospective", "review", "things", "thing", "some", "areas", "area",
-    "steps", "step", "process", "root", "where", "when", "who", "can", "could", "should", "more", "next", "time", "times", "cause", "causes",
+    "steps", "step", "process", "root", "where", "when", "who", "phase", "stage", "part", "can", "could", "should", "more", "next", "time", "times", "cause", "causes",
   ]
 
   /// Words dropped before matching: they join words without naming anything.

@@ -120,6 +120,7 @@ struct SectionOutliner {
               label.kind, heading: label.text, level: min(6, lastHeadingLevel + 1),
               range: item.range ?? SourceRange(lines: 1...1), body: body)
             outline.sections[outline.sections.count - 1].fromBulletLabel = rest != nil
+            outline.sections[outline.sections.count - 1].fromLabelRun = true
             inLabelRun = true
           } else {
             var list = block
@@ -167,7 +168,18 @@ struct SectionOutliner {
     let cues = SectionContentCues(blocks: outlined.blocks)
     section.explanation += "; content: \(cues.summary)"
     defer { outlined.section = section }
-    guard let suggested = cues.suggestedKind, suggested != section.effectiveKind else { return }
+    guard let suggested = cues.suggestedKind, suggested != section.effectiveKind else {
+      // A bold label in a run of labels (`- **Context**:`) whose word is a weak hint, and a
+      // body that does not contradict it.
+      if section.kind == .custom, section.within == nil, heading.kind != .custom, heading.score >= 2,
+        outlined.fromLabelRun
+      {
+        section.kind = heading.kind
+        section.alsoKinds = heading.alsoKinds
+        section.explanation += " → \(heading.kind.rawValue) by its label, the body agreeing"
+      }
+      return
+    }
     let weak = section.kind == .custom || heading.score < 3
     let ambiguous = heading.candidates.count >= 2 && heading.candidates[0].score - heading.candidates[1].score <= 1
       && heading.candidates.prefix(2).contains { $0.kind == suggested } && section.foundBy == .heading
@@ -230,7 +242,7 @@ struct SectionOutliner {
     let breakFollows = remaining.first.map { $0.kind == .softBreak || $0.kind == .lineBreak } ?? false
     guard onlyLabel || hasColon || breakFollows else { return nil }
     // Bold text is often emphasis: only an exact section name makes it a heading.
-    let kind = vocabulary.isExactPhrase(labelText) ? vocabulary.kind(of: labelText) : .custom
+    let kind = vocabulary.isLabel(labelText) ? vocabulary.kind(of: labelText) : .custom
     var rest: MarkdownNode?
     if !onlyLabel {
       var body = remaining
