@@ -62,7 +62,36 @@ struct ActionItemExtractor {
       for block in outlined.blocks.dropFirst() { read(block, group: group, doneByGroup: doneByGroup) }
       return
     }
-    for block in outlined.blocks { read(block, group: group, doneByGroup: doneByGroup) }
+    // `1. **Title**` items whose details follow as separate, unindented bullet lists or
+    // paragraphs: CommonMark ends the numbered list there, but the details are the item's.
+    var afterLeadItem = false
+    for block in outlined.blocks {
+      if Self.isBoldLeadNumberedList(block) {
+        read(block, group: group, doneByGroup: doneByGroup)
+        afterLeadItem = true
+        continue
+      }
+      if afterLeadItem, Self.isDetail(block) { continue }
+      afterLeadItem = false
+      read(block, group: group, doneByGroup: doneByGroup)
+    }
+  }
+
+  /// An ordered list whose items each open with bold text: `1. **Migrate the table**`.
+  static func isBoldLeadNumberedList(_ block: MarkdownNode) -> Bool {
+    guard case .list(ordered: true, _, _) = block.kind, !block.children.isEmpty else { return false }
+    return block.children.allSatisfy { item in
+      guard let first = item.children.first, first.kind == .paragraph else { return false }
+      return first.children.first?.kind == .strong
+    }
+  }
+
+  /// What may continue a bold-lead numbered item: a bullet list, a paragraph, a code block.
+  private static func isDetail(_ block: MarkdownNode) -> Bool {
+    switch block.kind {
+    case .list(ordered: false, _, _), .paragraph, .codeBlock, .blockQuote: return true
+    default: return false
+    }
   }
 
   /// The last day of the latest quarter (`Q1 2026`) or the latest date named in a heading.

@@ -100,17 +100,35 @@ struct ActionItemReader {
   /// An item written as work already done: "Switched to pnpm 10", "Changes have been made",
   /// "DONE in PR #5126". Action-item lists often mix the fixes made during the incident with
   /// the ones still to do; the past tense tells them apart.
+  ///
+  /// Past tense counts only as the verb of a sentence: `Increased the timeout`, `Switched to
+  /// pnpm` are done, while `Automated checks for Y` and `Improved runbooks` (a participle
+  /// before its noun) are things to do, and so are questions and work under way (`We've
+  /// been exploring …`, `We have begun …`).
   static func reportsDoneWork(_ text: String) -> Bool {
     let words = text.split(separator: " ")
     if words.contains("DONE") { return true }
     let lowered = text.lowercased()
+    if lowered.hasSuffix("?") { return false }
+    if ["begun", "started", "beginning", "in progress", "working on", "plan to", "planning", " will ", "ongoing", "been exploring", "been working", "been investigating"]
+      .contains(where: lowered.contains) { return false }
     if ["has been ", "have been ", "we've ", "we have ", "was added", "were added", "is now in place", "now in place", "already done"]
       .contains(where: lowered.contains) { return true }
     guard let first = words.first?.lowercased().trimmingCharacters(in: .punctuationCharacters), first.count > 4,
       first.hasSuffix("ed")
     else { return false }
     let notPast: Set<String> = ["need", "needed", "embed", "speed", "proceed", "exceed", "succeed", "feed", "seed", "bleed", "shed"]
-    return !notPast.contains(first)
+    if notPast.contains(first) { return false }
+    guard words.count > 1 else { return true }
+    // What follows a verb: an object's determiner, a preposition, a number, a gerund.
+    let next = words[1].lowercased().trimmingCharacters(in: .punctuationCharacters)
+    let verbFollowers: Set<String> = [
+      "the", "a", "an", "our", "all", "its", "their", "this", "that", "these", "those", "to", "in", "on", "from",
+      "it", "them", "out", "up", "down", "off", "back", "over", "into", "with", "for", "by", "some", "more",
+      "any", "each", "every", "both", "new", "additional", "extra", "and", "as", "at", "away",
+    ]
+    return verbFollowers.contains(next) || next.hasSuffix("ing") || next.first?.isNumber == true
+      || words[1].first == "`" || words[1].first?.isUppercase == true
   }
 
   static func isDoneWord(_ text: String) -> Bool {

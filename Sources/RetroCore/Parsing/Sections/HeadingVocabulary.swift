@@ -93,6 +93,9 @@ public struct HeadingVocabulary: Sendable {
       }
     }
     best = best.filter { terms[$0.value].weight >= 2 }
+    // A weak word in a long heading is a passing mention: `Incident … resulting in two
+    // offline events`.
+    if stems.count > 4 { best = best.filter { terms[$0.value].weight >= 3 } }
     guard !best.isEmpty else {
       return HeadingClassification(kind: .custom, alsoKinds: [], score: 0, candidates: [], namesOutright: false, configured: false)
     }

@@ -53,10 +53,12 @@ struct SectionContentCues: Equatable {
       }
     case .codeBlock(_, let literal):
       // A list indented four spaces under its heading is a code block to CommonMark.
-      for line in literal.split(separator: "\n") where !line.allSatisfy(\.isWhitespace) {
+      // Only its bulleted lines count: a log transcript in a fence is not a timeline.
+      for line in literal.split(separator: "\n") {
+        let trimmed = line.drop(while: { $0 == " " })
+        guard let first = trimmed.first, "-*+".contains(first), trimmed.dropFirst().first == " " else { continue }
         lines += 1
-        let text = line.drop(while: { $0 == " " || $0 == "-" || $0 == "*" || $0 == "+" })
-        if Self.isStamped(String(text)) { stamped += 1 }
+        if Self.isStamped(String(trimmed.dropFirst(2))) { stamped += 1 }
       }
     case .blockQuote:
       for child in block.children { add(child) }

@@ -71,8 +71,37 @@ struct TimelineExtractor {
       readTable(block)
     case .blockQuote:
       for child in block.children { read(child, topLevel: topLevel) }
+    case .codeBlock(_, let literal):
+      readIndentedList(literal, startLine: (block.range?.start.line ?? 1))
     default:
       break
+    }
+  }
+
+  /// A list indented four spaces under its heading is a code block to CommonMark; its
+  /// bulleted, timestamped lines are entries all the same (a log transcript is not: its
+  /// lines are not bulleted).
+  private mutating func readIndentedList(_ literal: String, startLine: Int) {
+    let lines = literal.split(separator: "\n", omittingEmptySubsequences: false)
+    let bulleted = lines.filter { line in
+      let trimmed = line.drop(while: { $0 == " " })
+      return trimmed.count > 2 && "-*+".contains(trimmed.first ?? " ") && trimmed.dropFirst().first == " "
+    }
+    guard bulleted.count >= 2 else { return }
+    var open: Int?
+    for (offset, line) in lines.enumerated() {
+      let trimmed = line.drop(while: { $0 == " " })
+      if trimmed.isEmpty { continue }
+      let isBullet = "-*+".contains(trimmed.first ?? " ") && trimmed.dropFirst().first == " "
+      let text = isBullet ? String(trimmed.dropFirst(2)) : String(trimmed)
+      if isBullet, let stamp = TimeStampReader.read(text), stamp.hasTime || stamp.unreadable {
+        add(stamp, line: startLine + offset, textFallback: stamp.remainder)
+        open = entries.count - 1
+      } else if let index = open, !isBullet {
+        entries[index].text = InlineText.collapse(entries[index].text + " " + text)
+      } else {
+        open = nil
+      }
     }
   }
 
