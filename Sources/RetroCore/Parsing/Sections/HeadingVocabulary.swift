@@ -81,10 +81,12 @@ public struct HeadingVocabulary: Sendable {
     let present = Set(stems)
     // Best term per kind: highest weight, then most words.
     var best: [SectionKind: Int] = [:]
+    var matched: [SectionKind: Set<String>] = [:]
     for stem in present {
       for index in termsByStem[stem] ?? [] {
         let term = terms[index]
         guard term.stems.allSatisfy(present.contains) else { continue }
+        matched[term.kind, default: []].formUnion(term.stems)
         if let current = best[term.kind] {
           let old = terms[current]
           if term.weight < old.weight || (term.weight == old.weight && term.stems.count <= old.stems.count) { continue }
@@ -119,7 +121,7 @@ public struct HeadingVocabulary: Sendable {
       }
       chosen.sort { position($0.value) < position($1.value) }
     }
-    let covered = Set(chosen.flatMap { terms[$0.value].stems })
+    let covered = chosen.reduce(into: Set<String>()) { $0.formUnion(matched[$1.key] ?? []) }
     let outright = stems.allSatisfy { covered.contains($0) || Self.neutralStems.contains($0) }
     var result = HeadingClassification(
       kind: chosen[0].key, alsoKinds: chosen.dropFirst().map(\.key), score: terms[top.value].weight,

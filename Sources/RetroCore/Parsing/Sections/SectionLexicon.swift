@@ -49,18 +49,18 @@ enum SectionLexicon {
       ("detailed timeline", 5), ("time line", 5), ("timestamps", 3), ("log of events", 5), ("event log", 4),
     ],
     .lessonsLearned: [
-      ("lessons", 4), ("lesson", 4), ("learnings", 4), ("learned", 3), ("learnt", 3), ("takeaways", 4),
+      ("lessons learned", 5), ("lessons learnt", 5), ("lessons", 4), ("lesson", 4), ("learnings", 4), ("learned", 3), ("learnt", 3), ("takeaways", 4),
       ("takeaway", 4), ("reflection", 3), ("reflections", 3), ("insights", 3), ("retrospective", 2),
       ("postmortem", 2), ("learn from", 4), ("conclusion", 1), ("conclusions", 1), ("thoughts", 2),
     ],
     .wentWell: [
-      ("went well", 5), ("went right", 5), ("worked well", 5), ("what worked", 5), ("the good", 4),
+      ("went well", 5), ("went right", 5), ("worked well", 5), ("what worked", 5), ("the good", 3),
       ("goes well", 4), ("positives", 4), ("what helped", 4), ("things that helped", 4), ("good", 2),
     ],
     .wentWrong: [
       ("went wrong", 5), ("went poorly", 5), ("went badly", 5), ("not well", 6), ("not work", 6),
       ("could better", 5), ("could improved", 5), ("could gone better", 5), ("areas for improvement", 5),
-      ("area improvement", 5), ("the bad", 4), ("challenges", 4), ("challenge", 4), ("pain points", 4),
+      ("area improvement", 5), ("the bad", 3), ("challenges", 4), ("challenge", 4), ("pain points", 4),
       ("negatives", 4), ("unlucky", 4), ("what hurt", 4), ("needs improvement", 5),
       ("problems encountered", 4), ("bad", 2), ("poorly", 3), ("worse", 2),
     ],
@@ -70,8 +70,8 @@ enum SectionLexicon {
       ("follow up", 4), ("follow ups", 4), ("followups", 4), ("followup", 4), ("next steps", 5),
       ("next step", 5), ("remediation items", 5), ("remediation", 3), ("remediations", 3),
       ("improvements", 3), ("improvement", 3), ("preventative", 4), ("preventive", 4), ("prevention", 4),
-      ("prevent", 4), ("preventing", 4), ("future work", 5), ("future", 2), ("backlog", 4), ("todo", 4),
-      ("to do", 3), ("action plan", 5), ("plan", 2), ("what doing about", 5), ("doing about", 5),
+      ("prevent", 4), ("preventing", 4), ("future work", 5), ("future", 2), ("backlog", 4),
+      ("action plan", 5), ("plan", 2), ("what doing about", 5), ("doing about", 5),
       ("what next", 4), ("resulting actions", 5), ("tasks", 3), ("recommendations", 4), ("going forward", 2),
       ("moving forward", 2), ("measures", 2), ("mitigations and action items", 5), ("planned", 2), ("prevent happening", 6), ("prevent happen", 6),
       ("long term solution", 4), ("short term solution", 4), ("changes we are making", 5), ("changes", 1),
@@ -80,7 +80,8 @@ enum SectionLexicon {
     // Sections that are none of the above, named outright: they win over a weaker canonical
     // word (`Time to repair` is a metric, `What you can do` advice to readers).
     .custom: [
-      ("time to", 6), ("appendix", 5), ("glossary", 5), ("references", 4), ("acknowledgements", 5),
+      ("time to repair", 6), ("time to resolve", 6), ("time to detect", 6), ("time to mitigate", 6),
+      ("time to recover", 6), ("time to acknowledge", 6), ("appendix", 5), ("glossary", 5), ("references", 4), ("acknowledgements", 5),
       ("acknowledgments", 5), ("attendees", 5), ("participants", 4), ("faq", 5), ("questions", 3),
       ("what you can do", 6), ("what should you do", 6), ("call to action", 6), ("further reading", 5),
       ("contact", 3), ("disclaimer", 5), ("table of contents", 5), ("contents", 4), ("changelog", 5),

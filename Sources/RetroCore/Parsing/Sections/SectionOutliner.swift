@@ -165,6 +165,12 @@ struct SectionOutliner {
     var section = outlined.section
     let heading = outlined.classification
     guard !heading.configured, !outlined.blocks.isEmpty else { return }
+    let weak = section.kind == .custom || heading.score < 3
+    let ambiguous = heading.candidates.count >= 2 && heading.candidates[0].score - heading.candidates[1].score <= 1
+      && section.foundBy == .heading
+    // Reading the body costs a time-stamp scan of every line: only when the heading leaves
+    // the kind open.
+    guard weak || ambiguous else { return }
     let cues = SectionContentCues(blocks: outlined.blocks)
     section.explanation += "; content: \(cues.summary)"
     defer { outlined.section = section }
@@ -180,12 +186,10 @@ struct SectionOutliner {
       }
       return
     }
-    let weak = section.kind == .custom || heading.score < 3
-    let ambiguous = heading.candidates.count >= 2 && heading.candidates[0].score - heading.candidates[1].score <= 1
-      && heading.candidates.prefix(2).contains { $0.kind == suggested } && section.foundBy == .heading
+    let pointsToCandidate = ambiguous && heading.candidates.prefix(2).contains { $0.kind == suggested }
     // Under a timeline or action-items parent, the body is that parent's anyway.
     if let within = section.within, within == .timeline || within == .actionItems, section.kind == .custom { return }
-    guard weak || ambiguous else { return }
+    guard weak || pointsToCandidate else { return }
     section.kind = suggested
     section.alsoKinds = []
     section.foundBy = .content
