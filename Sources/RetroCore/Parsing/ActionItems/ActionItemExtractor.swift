@@ -1,3 +1,4 @@
+import Foundation
 /// Finds action items in action-item sections: list items (nested bullets belong to their
 /// parent), task lists, tables with mapped columns, pasted `•` lines, and one sub-heading
 /// per item. Tier sub-headings (Immediate / Short-term / Long-term) keep their items as a
@@ -49,7 +50,7 @@ struct ActionItemExtractor {
       let links = outlined.blocks.flatMap(\.linkDestinations)
       items.append(
         reader.item(
-          head: section.heading, all: section.heading + "\n" + body, links: links,
+          head: Self.itemHeading(section.heading), all: section.heading + "\n" + body, links: links,
           line: section.range.start.line, group: nil, doneByGroup: doneByGroup))
       return
     }
@@ -75,6 +76,37 @@ struct ActionItemExtractor {
       afterLeadItem = false
       read(block, group: group, doneByGroup: doneByGroup)
     }
+  }
+
+  /// A heading that is one item, without its numbering and trailing owners:
+  /// `1) Add a queue depth alert @maria` → `Add a queue depth alert`.
+  static func itemHeading(_ heading: String) -> String {
+    var words = heading.split(separator: " ")
+    if let first = words.first, words.count > 1,
+      first.trimmingCharacters(in: CharacterSet(charactersIn: "#.):-")).allSatisfy(\.isNumber),
+      first.contains(where: \.isNumber)
+    {
+      words.removeFirst()
+    }
+    while words.count > 1, let last = words.last, last.hasPrefix("@") { words.removeLast() }
+    return words.joined(separator: " ")
+  }
+
+  /// Lines that each end in a parenthesised marker, an owner or a status: `Alert on ack
+  /// rate (MARIA)`, `Remove the manual drain step (DONE)`. Returns the text and the marker.
+  static func markedLines(_ paragraph: MarkdownNode) -> [(Int, String, String)]? {
+    let lines = paragraph.plainText.split(separator: "\n", omittingEmptySubsequences: false)
+    var result: [(Int, String, String)] = []
+    for (offset, line) in lines.enumerated() {
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      if trimmed.isEmpty { continue }
+      guard trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "("), open > trimmed.startIndex else { return nil }
+      let marker = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
+        .trimmingCharacters(in: .whitespaces)
+      guard !marker.isEmpty, marker.split(separator: " ").count <= 3, !marker.contains(where: \.isNumber) else { return nil }
+      result.append((offset, String(trimmed[..<open]).trimmingCharacters(in: .whitespaces), marker))
+    }
+    return result.count >= 2 ? result : nil
   }
 
   /// An ordered list whose items each open with bold text: `1. **Migrate the table**`.
@@ -120,7 +152,12 @@ struct ActionItemExtractor {
       for item in block.children {
         let line = item.range?.start.line ?? 1
         let head: String
-        if let first = item.children.first, first.kind == .paragraph {
+        if let first = item.children.first, first.kind == .paragraph, first.children.first?.kind == .strong,
+          first.children.count > 1, first.children[1].kind == .softBreak || first.children[1].kind == .lineBreak
+        {
+          // `1. **Document the drain procedure**` with its details on the lines below.
+          head = first.children[0].plainText
+        } else if let first = item.children.first, first.kind == .paragraph {
           head = first.plainText
         } else {
           head = item.children.first?.plainText ?? ""
@@ -136,6 +173,16 @@ struct ActionItemExtractor {
       readTable(block, group: group, doneByGroup: doneByGroup)
     case .paragraph:
       let startLine = block.range?.start.line ?? 1
+      if let marked = Self.markedLines(block) {
+        for (offset, text, marker) in marked {
+          let done = ActionItemReader.isDoneWord(marker)
+          items.append(
+            reader.item(
+              head: text, all: text, links: [], line: startLine + offset, group: group, doneByGroup: doneByGroup || done,
+              columns: done ? [:] : ["owner": marker]))
+        }
+        return
+      }
       for (offset, text) in Self.bulletLines(block) {
         items.append(
           reader.item(head: text, all: text, links: [], line: startLine + offset, group: group, doneByGroup: doneByGroup))

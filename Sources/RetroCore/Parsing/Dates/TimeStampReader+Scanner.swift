@@ -91,10 +91,20 @@ extension TimeStampReader {
       let looksLikeSlot =
         (token.contains("?") && token.allSatisfy { "?:-/".contains($0) || $0.isNumber })
         || token == "--:--" || upper == "XX:XX" || upper == "HH:MM"
-        || upper.hasSuffix("-MM-DD") || upper.hasPrefix("YYYY-")
+        || upper.hasSuffix("-MM-DD") || upper.hasPrefix("YYYY-") || Self.isPartlyFilledTime(upper)
       if looksLikeSlot && !token.isEmpty { return token }
       index = start
       return nil
+    }
+
+    /// `22:XX`, `XX:30`, `9:??`: a time with its hour or minutes not yet known.
+    static func isPartlyFilledTime(_ upper: String) -> Bool {
+      let parts = upper.split(separator: ":", omittingEmptySubsequences: false)
+      guard parts.count == 2, parts.allSatisfy({ (1...2).contains($0.count) }) else { return false }
+      let slot: (Substring) -> Bool = { $0.allSatisfy { $0 == "X" || $0 == "?" } }
+      let number: (Substring) -> Bool = { $0.allSatisfy(\.isNumber) }
+      return (slot(parts[0]) || number(parts[0])) && (slot(parts[1]) || number(parts[1]))
+        && (slot(parts[0]) || slot(parts[1]))
     }
 
     // MARK: - Stamps

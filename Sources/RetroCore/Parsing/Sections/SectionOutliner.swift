@@ -137,7 +137,35 @@ struct SectionOutliner {
       finish(&outline.sections[index])
       weighContent(&outline.sections[index])
     }
+    markTimesAsSubheadings(&outline.sections)
     return outline
+  }
+
+  /// A section under a weak heading whose sub-headings are mostly times (`### 11:40`,
+  /// `### 1:06 PM`) is a timeline told one heading per entry.
+  private func markTimesAsSubheadings(_ sections: inout [OutlineSection]) {
+    for index in sections.indices {
+      let parent = sections[index].section
+      guard parent.kind == .custom || (parent.foundBy != .heading && parent.kind != .timeline) || sections[index].classification.score < 3,
+        parent.effectiveKind != .timeline
+      else { continue }
+      var children: [Int] = []
+      var next = index + 1
+      while next < sections.count, sections[next].section.level > parent.level {
+        if sections[next].section.level == parent.level + 1 || children.isEmpty { children.append(next) }
+        next += 1
+      }
+      let timed = children.filter { child in
+        TimeStampReader.read(sections[child].section.heading).map { $0.hasTime || $0.unreadable } ?? false
+      }
+      guard timed.count >= 2, timed.count * 3 >= children.count * 2 else { continue }
+      sections[index].section.kind = .timeline
+      sections[index].section.foundBy = .content
+      sections[index].section.explanation += " → timeline: \(timed.count) of \(children.count) sub-headings are times"
+      for child in index + 1..<next where sections[child].section.kind == .custom {
+        sections[child].section.within = .timeline
+      }
+    }
   }
 
   /// A sub-heading under a canonical section only subdivides it (`### Short-term` under

@@ -9,6 +9,9 @@ struct TimelineContext {
   var fallbackYear: Int?
   /// Minutes past midnight of the previous timed entry, for rolling over midnight.
   var previousMinutes: Int?
+  /// Set once a 12-hour timeline without AM/PM has run past noon (`11:40`, `12:16`,
+  /// `1:52`): later small hours are afternoon too.
+  var afternoon = false
 
   /// Resolves a stamp into an instant, carrying its date forward and rolling a time that
   /// jumps back by more than twelve hours over to the next day (23:50 then 00:10).
@@ -20,10 +23,24 @@ struct TimelineContext {
       day = explicit
       date = explicit
       previousMinutes = nil
+      afternoon = false
     }
-    guard let hour = stamp.hour, let minute = stamp.minute else {
+    guard let statedHour = stamp.hour, let minute = stamp.minute else {
       guard stamp.date != nil, let day else { return (nil, zoneName) }
       return (instant(day, 0, 0, 0, zoneName), zoneName)
+    }
+    var hour = statedHour
+    let lowered = stamp.text.lowercased()
+    let meridiem = lowered.contains("am") || lowered.contains("pm") || lowered.contains("a.m") || lowered.contains("p.m")
+    // `13:05`, `09:10` or `4:10 PM` say which clock it is.
+    if meridiem || hour >= 13 || hour == 0 || stamp.text.hasPrefix("0") { afternoon = false }
+    let bare = !meridiem && !stamp.text.hasPrefix("0") && (1...11).contains(hour)
+    if bare, stamp.date == nil, let previous = previousMinutes {
+      // A 12-hour clock written without AM/PM runs from 11:xx or 12:xx on to 1:xx.
+      if afternoon || ((11 * 60..<13 * 60).contains(previous) && hour * 60 + minute < previous) {
+        afternoon = true
+        hour += 12
+      }
     }
     let minutes = hour * 60 + minute
     if stamp.date == nil, let previous = previousMinutes, previous - minutes > 12 * 60, let current = day {

@@ -19,7 +19,10 @@ struct TimelineExtractor {
       let stamp = TimeStampReader.read(heading)
     {
       if stamp.hasTime || stamp.unreadable {
-        add(stamp, line: outlined.section.range.start.line, textFallback: stamp.remainder)
+        // `### 1:06 PM` with the event in the body.
+        let remainder = InlineText.collapse(stamp.remainder)
+        let body = outlined.blocks.first { $0.kind == .paragraph }.map { InlineText.collapse($0.plainText) } ?? ""
+        add(stamp, line: outlined.section.range.start.line, textFallback: remainder.isEmpty ? body : remainder)
       } else if stamp.date != nil {
         _ = context.resolve(stamp)
       }
