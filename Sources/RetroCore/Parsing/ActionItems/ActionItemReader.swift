@@ -110,8 +110,10 @@ struct ActionItemReader {
     if words.contains("DONE") { return true }
     let lowered = text.lowercased()
     if lowered.hasSuffix("?") { return false }
-    if ["begun", "started", "beginning", "in progress", "working on", "plan to", "planning", " will ", "ongoing", "been exploring", "been working", "been investigating"]
+    if ["begun", "started", "beginning", "in progress", "working on", "plan to", "planning", " will ", "ongoing", "been exploring", "been working", "been investigating", "scheduled", "been planned"]
       .contains(where: lowered.contains) { return false }
+    // `Check every subdomain and make sure we've migrated …`: an order, whatever follows.
+    if let first = words.first?.lowercased(), SectionContentCues.imperativeVerbs.contains(first) { return false }
     if ["has been ", "have been ", "we've ", "we have ", "was added", "were added", "is now in place", "now in place", "already done"]
       .contains(where: lowered.contains) { return true }
     guard let first = words.first?.lowercased().trimmingCharacters(in: .punctuationCharacters), first.count > 4,
@@ -125,7 +127,7 @@ struct ActionItemReader {
     let verbFollowers: Set<String> = [
       "the", "a", "an", "our", "all", "its", "their", "this", "that", "these", "those", "to", "in", "on", "from",
       "it", "them", "out", "up", "down", "off", "back", "over", "into", "with", "for", "by", "some", "more",
-      "any", "each", "every", "both", "new", "additional", "extra", "and", "as", "at", "away",
+      "any", "each", "every", "both", "new", "additional", "extra", "as", "at", "away",
     ]
     return verbFollowers.contains(next) || next.hasSuffix("ing") || next.first?.isNumber == true
       || words[1].first == "`" || words[1].first?.isUppercase == true
