@@ -60,6 +60,20 @@ struct ShowCommandTests {
     #expect(!result.stdout.contains("\u{1B}["), "no colour when NO_COLOR is set")
   }
 
+  @Test("--explain prints each section's kind and the evidence for it")
+  func explain() throws {
+    let result = try RetroBinary.run(
+      ["show", "--explain", "-"],
+      stdin: "# T\n\n## Root causes and trigger\n\nx\n\n## Notes\n\n- 10:00 a\n- 10:05 b\n- 10:30 c\n")
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("rootCauses+trigger by heading"))
+    #expect(result.stdout.contains("rootCauses 5 (\"root cause\")"))
+    #expect(result.stdout.contains("timeline by content"))
+    #expect(result.stdout.contains("3 of 3 lines timestamped"))
+    let json = try RetroBinary.run(["show", "--explain", "--format", "json", "examples/"])
+    #expect(json.status != 0)
+  }
+
   @Test("standard input with -")
   func standardInput() throws {
     let result = try RetroBinary.run(["show", "--format", "json", "-"], stdin: "# Outage\n\n## Summary\n\nDown.\n")

@@ -9,6 +9,9 @@ public struct MissingSectionRule: Rule {
     severity: .error,
     triggeringExamples: [
       RuleExample("↓# Outage\n\n## Summary\n\nDown.\n\n## Impact\n\n5% of users.\n"),
+      // Found only by its content: the finding says so, at the section.
+      RuleExample(
+        "# Outage\n\n## Summary\n\nx\n\n## Impact\n\n5%\n\n## Root causes\n\nx\n\n↓## Notes\n\n- 10:00 deploy\n- 10:05 alert\n- 10:30 fixed\n\n## Action items\n\n- x\n"),
     ],
     nonTriggeringExamples: [
       RuleExample("---\ntitle: x\n---\nThe cache cluster failed over twice on Tuesday and the API returned errors for most requests during twenty minutes before we restored it.\n\n## Impact\n\nx\n\n## Root causes\n\nx\n\n## Timeline\n\n- 10:00 x\n\n## Action items\n\n- x\n"),
@@ -35,6 +38,12 @@ public struct MissingSectionRule: Rule {
     let report = context.report
     let line = report.sections.first.map { _ in context.titleLine } ?? 1
     return context.configuration.requiredSections.compactMap { kind in
+      let found = report.sections.filter { $0.names(kind) || $0.effectiveKind == kind }
+      if let first = found.first, found.allSatisfy({ $0.foundBy == .content }) {
+        return Finding(
+          "The report has no \(kind.displayName) heading: '\(first.heading)' reads as the \(kind.displayName) section only by its content; head it '\(kind.displayName)'",
+          line: first.range.start.line)
+      }
       if report.has(kind) { return nil }
       if kind == .lessonsLearned, report.sections.contains(where: { $0.kind.isLessonList }) { return nil }
       if kind == .summary, Self.hasLeadParagraph(context) { return nil }
