@@ -98,12 +98,21 @@ struct FaultTests {
     let reference = try RetroBinary.run(["publish", "retros", "--to", "hugo", "--out", "reference"], in: directory)
     #expect(reference.status == 0)
     var sawFiles = false
-    for delay in [0.2, 0.5, 0.9] {
+    let posts = directory.appendingPathComponent("site/content/posts")
+    for delay in [0.0, 0.05, 0.2] {
+      try? FileManager.default.removeItem(at: directory.appendingPathComponent("site"))
       let process = try Self.start(["publish", "retros", "--to", "hugo", "--out", "site"], in: directory)
+      // Kill it once it has begun writing (however long parsing took on a busy machine),
+      // then after a little more: early, mid-run and late.
+      let deadline = Date().addingTimeInterval(60)
+      while process.isRunning, Date() < deadline,
+        ((try? FileManager.default.contentsOfDirectory(atPath: posts.path)) ?? []).isEmpty
+      {
+        Thread.sleep(forTimeInterval: 0.002)
+      }
       Thread.sleep(forTimeInterval: delay)
       kill(process.processIdentifier, SIGKILL)
       process.waitUntilExit()
-      let posts = directory.appendingPathComponent("site/content/posts")
       for slug in (try? FileManager.default.contentsOfDirectory(atPath: posts.path)) ?? [] {
         let written = posts.appendingPathComponent("\(slug)/index.md")
         guard FileManager.default.fileExists(atPath: written.path) else { continue }
