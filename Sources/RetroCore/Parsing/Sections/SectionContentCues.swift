@@ -14,7 +14,7 @@ struct SectionContentCues: Equatable {
   /// The kind the body points to, if it clearly points to one.
   var suggestedKind: SectionKind? {
     if stamped >= 3, stamped * 10 >= lines * 6 { return .timeline }
-    if items >= 2, workItems * 10 >= items * 7 { return .actionItems }
+    if items >= 3, workItems * 10 >= items * 7 { return .actionItems }
     return nil
   }
 

@@ -54,13 +54,13 @@ enum SectionLexicon {
       ("postmortem", 2), ("learn from", 4), ("conclusion", 1), ("conclusions", 1), ("thoughts", 2),
     ],
     .wentWell: [
-      ("went well", 5), ("went right", 5), ("worked well", 5), ("what worked", 5), ("the good", 3),
+      ("went well", 5), ("went right", 5), ("worked well", 5), ("what worked", 5), ("the good", 2),
       ("goes well", 4), ("positives", 4), ("what helped", 4), ("things that helped", 4), ("good", 2),
     ],
     .wentWrong: [
       ("went wrong", 5), ("went poorly", 5), ("went badly", 5), ("not well", 6), ("not work", 6),
       ("could better", 5), ("could improved", 5), ("could gone better", 5), ("areas for improvement", 5),
-      ("area improvement", 5), ("the bad", 3), ("challenges", 4), ("challenge", 4), ("pain points", 4),
+      ("area improvement", 5), ("the bad", 2), ("challenges", 4), ("challenge", 4), ("pain points", 4),
       ("negatives", 4), ("unlucky", 4), ("what hurt", 4), ("needs improvement", 5),
       ("problems encountered", 4), ("bad", 2), ("poorly", 3), ("worse", 2),
     ],
