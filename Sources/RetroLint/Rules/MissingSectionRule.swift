@@ -38,7 +38,7 @@ public struct MissingSectionRule: Rule {
     let report = context.report
     let line = report.sections.first.map { _ in context.titleLine } ?? 1
     return context.configuration.requiredSections.compactMap { kind in
-      let found = report.sections.filter { $0.names(kind) || $0.effectiveKind == kind }
+      let found = report.sections.filter { $0.reads(as: kind) }
       if let first = found.first, found.allSatisfy({ $0.foundBy == .content }) {
         return Finding(
           "The report has no \(kind.displayName) heading: '\(first.heading)' reads as the \(kind.displayName) section only by its content; head it '\(kind.displayName)'",

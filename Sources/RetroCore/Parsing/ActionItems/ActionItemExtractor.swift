@@ -35,7 +35,7 @@ struct ActionItemExtractor {
     // A tier heading may carry what applies to all its items: a tracking link
     // (`([Follow along here](…/issues/39133))`) or a target (`(Q4 2025 - Q1 2026)`).
     let groupTickets = isSubsection
-      ? reader.ticketsIn(section.heading) + outlined.headingLinks.filter { $0.hasPrefix("http") } : []
+      ? ActionItemReader.ticketsIn(section.heading) + outlined.headingLinks.filter { $0.hasPrefix("http") } : []
     let groupDue = isSubsection ? Self.targetDate(in: section.heading, reader: reader) : nil
     let before = items.count
     defer {

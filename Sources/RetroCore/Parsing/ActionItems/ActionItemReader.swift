@@ -4,7 +4,7 @@ struct ActionItemReader {
   let reportKey: String
   let order: DateOrder
   let fallbackYear: Int?
-  let idPrefixes: Set<String> = ["AI", "ACT", "ACTION", "AR", "CA", "FU", "PA", "RA"]
+  static let idPrefixes: Set<String> = ["AI", "ACT", "ACTION", "AR", "CA", "FU", "PA", "RA"]
   static let notTickets: Set<String> = [
     "UTF", "SHA", "ISO", "RFC", "CVE", "TLS", "SSL", "HTTP", "IPV", "AES", "MD", "SEV", "GMT",
     "UTC", "X", "COVID", "RSA", "ECDSA", "ED", "AMD", "ARM", "T", "P", "TCP", "UDP", "IP", "CWE",
@@ -80,8 +80,8 @@ struct ActionItemReader {
     if due == nil { due = dueFromText(all) }
 
     var tickets: [String] = []
-    if let column = columns["ticket"] { tickets += ticketsIn(column) }
-    tickets += ticketsIn(all)
+    if let column = columns["ticket"] { tickets += Self.ticketsIn(column) }
+    tickets += Self.ticketsIn(all)
     tickets += links.filter { $0.hasPrefix("http://") || $0.hasPrefix("https://") }
     tickets = Self.unique(tickets).filter { $0 != explicitId }
 
@@ -151,7 +151,7 @@ struct ActionItemReader {
     let bracketed = body.hasPrefix("[")
     if bracketed { body = body.dropFirst() }
     let letters = body.prefix(while: { $0.isLetter && $0.isUppercase })
-    guard idPrefixes.contains(String(letters)) else { return nil }
+    guard Self.idPrefixes.contains(String(letters)) else { return nil }
     var rest = body.dropFirst(letters.count)
     guard rest.hasPrefix("-") || rest.hasPrefix("#") else { return nil }
     rest = rest.dropFirst()
@@ -267,7 +267,7 @@ struct ActionItemReader {
     return nil
   }
 
-  func ticketsIn(_ text: String) -> [String] {
+  static func ticketsIn(_ text: String) -> [String] {
     var tickets: [String] = []
     for token in InlineText.tokens(text) {
       var word = token
@@ -281,7 +281,7 @@ struct ActionItemReader {
       if parts.count == 2, let key = parts.first, let number = parts.last, key.count >= 2,
         key.first?.isLetter == true, key.allSatisfy({ ($0.isUppercase && $0.isLetter) || $0.isNumber }),
         number.allSatisfy(\.isNumber), !number.isEmpty, !Self.notTickets.contains(String(key)),
-        !idPrefixes.contains(String(key))
+        !Self.idPrefixes.contains(String(key))
       {
         tickets.append(String(word))
       }

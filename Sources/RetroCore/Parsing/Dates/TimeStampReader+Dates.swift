@@ -83,17 +83,7 @@ extension TimeStampReader.Scanner {
         index += 1
         if readNumber(maxDigits: 2) == nil || current != "," { index = beforeRange } else { skipOrdinalSuffix() }
       }
-      var end = index
-      var year: Int?
-      let mark = index
-      if current == "," { index += 1 }
-      skipSpaces()
-      if let y = readNumber(), y.digits == 4 {
-        year = y.value
-        end = index
-      } else {
-        index = mark
-      }
+      let (year, end) = readTrailingYear()
       if requireYear && year == nil { return nil }
       return ReadDate(parts: DateParts(year: year, first: month, second: day.value, ordered: true), end: end)
     }
@@ -106,19 +96,20 @@ extension TimeStampReader.Scanner {
       return nil
     }
     if current == "." { index += 1 }
-    var end = index
-    var year: Int?
-    let mark = index
-    if current == "," { index += 1 }
-    skipSpaces()
-    if let y = readNumber(), y.digits == 4 {
-      year = y.value
-      end = index
-    } else {
-      index = mark
-    }
+    let (year, end) = readTrailingYear()
     if requireYear && year == nil { return nil }
     return ReadDate(parts: DateParts(year: year, first: month, second: day.value, ordered: true), end: end)
+  }
+
+  /// An optional year after a month and day (`, 2023` or ` 2023`): the year, and where the
+  /// date ends (after the year, else right after the day and month).
+  private mutating func readTrailingYear() -> (Int?, Int) {
+    let end = index
+    if current == "," { index += 1 }
+    skipSpaces()
+    if let y = readNumber(), y.digits == 4 { return (y.value, index) }
+    index = end
+    return (nil, end)
   }
 
   private mutating func skipOrdinalSuffix() {

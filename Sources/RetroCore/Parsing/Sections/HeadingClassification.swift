@@ -20,6 +20,16 @@ public struct HeadingClassification: Sendable, Equatable {
   /// A heading strong enough that content never overrules it.
   public var isDecisive: Bool { configured || score >= 3 }
 
+  /// The text names a section outright (`Root cause`, `Customer impact:`), as opposed to
+  /// mentioning one in passing: what a plain line needs to be a heading.
+  public var namesSection: Bool { kind != .custom && namesOutright && isDecisive }
+
+  /// A bold label that names a section: outright, or a strong term as the last word of a
+  /// short compound (`**User-facing impact:**`).
+  public func isLabel(wordCount: Int) -> Bool {
+    namesSection || (kind != .custom && score >= 4 && endsWithTerm && wordCount <= 5)
+  }
+
   public static func == (lhs: HeadingClassification, rhs: HeadingClassification) -> Bool {
     lhs.kind == rhs.kind && lhs.alsoKinds == rhs.alsoKinds && lhs.score == rhs.score
       && lhs.namesOutright == rhs.namesOutright && lhs.configured == rhs.configured

@@ -57,16 +57,12 @@ public struct HeadingVocabulary: Sendable {
   /// opposed to mentioning one in passing: used for bold and plain lines, where a loose
   /// match would turn emphasis into headings.
   public func isExactPhrase(_ text: String) -> Bool {
-    let result = classify(text)
-    return result.kind != .custom && result.namesOutright && result.isDecisive
+    classify(text).namesSection
   }
 
-  /// A bold label that names a section: outright, or a strong term as the last word of a
-  /// short compound (`**User-facing impact:**`).
+  /// A bold label that names a section (see `HeadingClassification.isLabel(wordCount:)`).
   public func isLabel(_ text: String) -> Bool {
-    let result = classify(text)
-    guard result.kind != .custom, result.isDecisive else { return false }
-    return result.namesOutright || (result.score >= 4 && result.endsWithTerm && text.split(separator: " ").count <= 5)
+    classify(text).isLabel(wordCount: text.split(separator: " ").count)
   }
 
   /// The kinds a heading names, with the evidence.

@@ -55,10 +55,9 @@ struct SectionContentCues: Equatable {
       // A list indented four spaces under its heading is a code block to CommonMark.
       // Only its bulleted lines count: a log transcript in a fence is not a timeline.
       for line in literal.split(separator: "\n") {
-        let trimmed = line.drop(while: { $0 == " " })
-        guard let first = trimmed.first, "-*+".contains(first), trimmed.dropFirst().first == " " else { continue }
+        guard let text = TimelineExtractor.bulletText(line) else { continue }
         lines += 1
-        if Self.isStamped(String(trimmed.dropFirst(2))) { stamped += 1 }
+        if Self.isStamped(String(text)) { stamped += 1 }
       }
     case .blockQuote:
       for child in block.children { add(child) }
@@ -73,13 +72,11 @@ struct SectionContentCues: Equatable {
 
   static func isStamped(_ text: String) -> Bool {
     guard let first = text.unicodeScalars.first(where: { $0 != " " && $0 != "*" && $0 != "_" }),
-      CharacterSetDigits.contains(first) || first.properties.isAlphabetic
+      ("0"..."9").contains(first) || first.properties.isAlphabetic
     else { return false }
     guard let stamp = TimeStampReader.read(text) else { return false }
     return stamp.hasTime || stamp.unreadable
   }
-
-  private static let CharacterSetDigits = Set("0123456789".unicodeScalars)
 
   /// Verbs that open an action item: `Add an alert`, `Investigate …`, `Document …`.
   static let imperativeVerbs: Set<String> = [
@@ -98,26 +95,14 @@ struct SectionContentCues: Equatable {
     let trimmed = head.drop(while: { $0 == " " })
     if trimmed.hasPrefix("[ ]") || trimmed.hasPrefix("[x]") || trimmed.hasPrefix("[X]") { return true }
     if whole.contains(" @") || whole.hasPrefix("@") || whole.lowercased().contains("owner:") { return true }
-    if whole.contains("/issues/") || whole.contains("/pull/") || hasTicketKey(whole) { return true }
+    // A ticket the action-item reader would take (`OPS-412`, `#123`), or a link to an issue or
+    // pull request; a link elsewhere is not one.
+    if whole.contains("/issues/") || whole.contains("/pull/")
+      || ActionItemReader.ticketsIn(whole).contains(where: { !$0.hasPrefix("http") })
+    {
+      return true
+    }
     let firstWord = trimmed.split(whereSeparator: { !$0.isLetter }).first.map { $0.lowercased() } ?? ""
     return imperativeVerbs.contains(firstWord) && head.split(separator: " ").count <= 40
-  }
-
-  /// `OPS-412`: two or more capitals, a hyphen, digits.
-  static func hasTicketKey(_ text: String) -> Bool {
-    let bytes = Array(text.utf8)
-    var index = 0
-    while index < bytes.count {
-      var capitals = 0
-      while index < bytes.count, bytes[index] >= 65, bytes[index] <= 90 {
-        capitals += 1
-        index += 1
-      }
-      if capitals >= 2, index + 1 < bytes.count, bytes[index] == 45, bytes[index + 1] >= 48, bytes[index + 1] <= 57 {
-        return true
-      }
-      index += 1
-    }
-    return false
   }
 }

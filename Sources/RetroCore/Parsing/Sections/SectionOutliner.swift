@@ -24,9 +24,13 @@ struct SectionOutliner {
     let blocks = document.root.children
     outline.isPlainText = !blocks.contains { $0.headingLevel != nil }
 
-    func open(_ kind: SectionKind, heading: String, level: Int, range: SourceRange, body: [MarkdownNode]) {
+    /// Opens a section of `kind` (the classification's, or custom for bold text that is not
+    /// a label), classified once by the caller.
+    func open(
+      _ kind: SectionKind, heading: String, classification: HeadingClassification, level: Int, range: SourceRange,
+      body: [MarkdownNode]
+    ) {
       while let top = stack.last, top.level >= level { stack.removeLast() }
-      let classification = vocabulary.classify(heading)
       let namedOther = classification.kind == .custom && classification.score >= 4
       let within = namedOther ? nil : stack.last(where: { $0.kind != .custom || $0.isBoundary }).flatMap { $0.isBoundary ? nil : $0.kind }
       var section = Section(kind: kind, heading: heading, level: level, within: within, range: range)
@@ -69,8 +73,9 @@ struct SectionOutliner {
       switch block.kind {
       case .heading(let level):
         let text = InlineText.collapse(block.plainText)
+        let classification = vocabulary.classify(text)
         defer { sawHeading = true }
-        if !sawHeading, level == 1, outline.title == nil, !vocabulary.isExactPhrase(text),
+        if !sawHeading, level == 1, outline.title == nil, !classification.namesSection,
           !MetadataLabel.isLabel(text)
         {
           outline.title = text
@@ -80,19 +85,20 @@ struct SectionOutliner {
         lastHeadingLevel = level
         inLabelRun = false
         open(
-          vocabulary.kind(of: text), heading: text, level: level,
+          classification.kind, heading: text, classification: classification, level: level,
           range: block.range ?? SourceRange(lines: 1...1), body: [])
         outline.sections[outline.sections.count - 1].headingLinks = block.linkDestinations
       case .paragraph:
         if let (label, rest) = boldLabel(block), label.kind != .custom {
           open(
-            label.kind, heading: label.text, level: pseudoLevel(for: label.kind),
+            label.kind, heading: label.text, classification: label.classification, level: pseudoLevel(for: label.kind),
             range: block.range ?? SourceRange(lines: 1...1), body: rest.map { [$0] } ?? [])
           outline.sections[outline.sections.count - 1].fromBulletLabel = rest != nil
-        } else if let kind = plainLabel(block) {
+        } else if let (text, classification) = plainLabel(block) {
+          let kind = classification.kind
           if outline.isPlainText { lastHeadingLevel = kind.isLessonList ? lastHeadingLevel : 1 }
           open(
-            kind, heading: InlineText.collapse(block.plainText), level: pseudoLevel(for: kind),
+            kind, heading: text, classification: classification, level: pseudoLevel(for: kind),
             range: block.range ?? SourceRange(lines: 1...1), body: [])
         } else {
           append(block)
@@ -117,7 +123,7 @@ struct SectionOutliner {
           if let (label, rest) = label(of: item), label.kind != .custom || known.count >= 2 || inLabelRun {
             let body = (rest.map { [$0] } ?? []) + item.children.dropFirst()
             open(
-              label.kind, heading: label.text, level: min(6, lastHeadingLevel + 1),
+              label.kind, heading: label.text, classification: label.classification, level: min(6, lastHeadingLevel + 1),
               range: item.range ?? SourceRange(lines: 1...1), body: body)
             outline.sections[outline.sections.count - 1].fromBulletLabel = rest != nil
             outline.sections[outline.sections.count - 1].fromLabelRun = true
@@ -146,8 +152,7 @@ struct SectionOutliner {
   private func markTimesAsSubheadings(_ sections: inout [OutlineSection]) {
     for index in sections.indices {
       let parent = sections[index].section
-      guard parent.kind == .custom || (parent.foundBy != .heading && parent.kind != .timeline) || sections[index].classification.score < 3,
-        parent.effectiveKind != .timeline
+      guard parent.effectiveKind != .timeline, parent.kind == .custom || sections[index].classification.score < 3
       else { continue }
       var children: [Int] = []
       var next = index + 1
@@ -243,7 +248,9 @@ struct SectionOutliner {
 
   struct Label {
     var text: String
+    /// The classification's kind when the text is a label, else custom.
     var kind: SectionKind
+    var classification: HeadingClassification
   }
 
   /// `**Impact**`, `**Impact:**`, `**Impact**: text` and `**Impact**` followed by more lines:
@@ -274,7 +281,8 @@ struct SectionOutliner {
     let breakFollows = remaining.first.map { $0.kind == .softBreak || $0.kind == .lineBreak } ?? false
     guard onlyLabel || hasColon || breakFollows else { return nil }
     // Bold text is often emphasis: only an exact section name makes it a heading.
-    let kind = vocabulary.isLabel(labelText) ? vocabulary.kind(of: labelText) : .custom
+    let classification = vocabulary.classify(labelText)
+    let kind = classification.isLabel(wordCount: labelText.split(separator: " ").count) ? classification.kind : .custom
     var rest: MarkdownNode?
     if !onlyLabel {
       var body = remaining
@@ -284,21 +292,21 @@ struct SectionOutliner {
       }
       rest = MarkdownNode(kind: .paragraph, range: block.range, children: body)
     }
-    return (Label(text: labelText, kind: kind), rest)
+    return (Label(text: labelText, kind: kind, classification: classification), rest)
   }
 
-  /// A paragraph of one short line that is exactly a known section name.
-  private func plainLabel(_ block: MarkdownNode) -> SectionKind? {
+  /// A paragraph of one short line that names a section outright: its text and kinds.
+  private func plainLabel(_ block: MarkdownNode) -> (String, HeadingClassification)? {
     // One short text node, checked before any string work: most paragraphs are prose.
     guard block.children.count == 1, case .text(let raw) = block.children[0].kind, raw.utf8.count <= 80 else {
       return nil
     }
     let text = InlineText.collapse(block.plainText)
     guard !text.isEmpty, text.count <= 60, !text.contains("\n"),
-      text.split(separator: " ").count <= 6, !text.hasSuffix("."), vocabulary.isExactPhrase(text)
+      text.split(separator: " ").count <= 6, !text.hasSuffix(".")
     else { return nil }
-    let kind = vocabulary.kind(of: text)
-    return kind == .custom ? nil : kind
+    let classification = vocabulary.classify(text)
+    return classification.namesSection ? (text, classification) : nil
   }
 }
 

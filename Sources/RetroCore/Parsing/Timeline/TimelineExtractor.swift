@@ -86,26 +86,29 @@ struct TimelineExtractor {
   /// lines are not bulleted).
   private mutating func readIndentedList(_ literal: String, startLine: Int) {
     let lines = literal.split(separator: "\n", omittingEmptySubsequences: false)
-    let bulleted = lines.filter { line in
-      let trimmed = line.drop(while: { $0 == " " })
-      return trimmed.count > 2 && "-*+".contains(trimmed.first ?? " ") && trimmed.dropFirst().first == " "
-    }
-    guard bulleted.count >= 2 else { return }
+    guard lines.filter({ Self.bulletText($0).map { !$0.isEmpty } ?? false }).count >= 2 else { return }
     var open: Int?
     for (offset, line) in lines.enumerated() {
       let trimmed = line.drop(while: { $0 == " " })
       if trimmed.isEmpty { continue }
-      let isBullet = "-*+".contains(trimmed.first ?? " ") && trimmed.dropFirst().first == " "
-      let text = isBullet ? String(trimmed.dropFirst(2)) : String(trimmed)
-      if isBullet, let stamp = TimeStampReader.read(text), stamp.hasTime || stamp.unreadable {
-        add(stamp, line: startLine + offset, textFallback: stamp.remainder)
-        open = entries.count - 1
-      } else if let index = open, !isBullet {
-        entries[index].text = InlineText.collapse(entries[index].text + " " + text)
-      } else {
-        open = nil
+      if let bulleted = Self.bulletText(line) {
+        if let stamp = TimeStampReader.read(bulleted), stamp.hasTime || stamp.unreadable {
+          add(stamp, line: startLine + offset, textFallback: stamp.remainder)
+          open = entries.count - 1
+        } else {
+          open = nil
+        }
+      } else if let index = open {
+        entries[index].text = InlineText.collapse(entries[index].text + " " + trimmed)
       }
     }
+  }
+
+  /// The text of a line that is a Markdown bullet (`- x`, `* x`, `+ x`), indented or not.
+  static func bulletText(_ line: Substring) -> Substring? {
+    let trimmed = line.drop(while: { $0 == " " })
+    guard let first = trimmed.first, "-*+".contains(first), trimmed.dropFirst().first == " " else { return nil }
+    return trimmed.dropFirst(2)
   }
 
   private mutating func readItem(_ item: MarkdownNode, topLevel: Bool) {
