@@ -84,6 +84,22 @@ struct SectionClassifierTests {
     #expect(report.lessons.gotLucky.map(\.text) == ["Quiet hour"])
   }
 
+  @Test("two weak words for two kinds leave the heading undecided")
+  func tiedWeakWords() {
+    let result = HeadingVocabulary().classify("CVE - Description of the vulnerability")
+    #expect(result.kind == .custom)
+    #expect(result.candidates.count == 2)
+  }
+
+  @Test("bold text is emphasis where it would only subdivide its section or sits under advice")
+  func boldEmphasis() throws {
+    let report = try parse(
+      "# T\n\n## Summary\n\n__Type of incident detected__: phishing\n\n## What should you do?\n\n**Recommendations:**\n\n- Rotate your token\n\n## Action items\n\n- Add an alert\n")
+    #expect(!report.sections.contains { $0.heading == "Type of incident detected" })
+    #expect(!report.sections.contains { $0.heading == "Recommendations" })
+    #expect(report.actionItems.map(\.text) == ["Add an alert"])
+  }
+
   @Test("a bold-label bullet nested in a list run takes a weak label when the body agrees")
   func labelRun() throws {
     let report = try parse(

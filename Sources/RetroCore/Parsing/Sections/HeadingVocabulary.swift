@@ -107,6 +107,14 @@ public struct HeadingVocabulary: Sendable {
       return position(a.value) < position(b.value)
     }
     let top = ranked[0]
+    // Two weak words for two kinds (`CVE - Description of the vulnerability`): the heading
+    // does not decide; the body may.
+    if terms[top.value].weight <= 2, ranked.count > 1, terms[ranked[1].value].weight == terms[top.value].weight {
+      return HeadingClassification(
+        kind: .custom, alsoKinds: [], score: 0,
+        candidates: ranked.map { ($0.key, terms[$0.value].weight, terms[$0.value].written) },
+        namesOutright: false, configured: false)
+    }
     var chosen = [top]
     // `Root causes and trigger`, `Detection & response`: a joined second kind of its own words.
     let joined = words.contains("and") || heading.contains("&") || heading.contains("/") || heading.contains("+")

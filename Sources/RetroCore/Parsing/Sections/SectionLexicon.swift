@@ -86,6 +86,9 @@ enum SectionLexicon {
       ("what you can do", 6), ("what should you do", 6), ("call to action", 6), ("further reading", 5),
       ("contact", 3), ("disclaimer", 5), ("table of contents", 5), ("contents", 4), ("changelog", 5),
       ("about this", 4), ("template", 4), ("metadata", 5), ("related", 3),
+      // Metadata written as headings (`## Status` then `Resolved`) and chat transcripts.
+      ("status", 4), ("authors", 5), ("author", 5), ("date", 4), ("transcript", 4), ("thread", 3),
+      ("chat log", 5),
     ],
   ]
 

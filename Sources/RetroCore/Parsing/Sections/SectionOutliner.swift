@@ -32,7 +32,7 @@ struct SectionOutliner {
     ) {
       while let top = stack.last, top.level >= level { stack.removeLast() }
       let namedOther = classification.kind == .custom && classification.score >= 4
-      let within = namedOther ? nil : stack.last(where: { $0.kind != .custom || $0.isBoundary }).flatMap { $0.isBoundary ? nil : $0.kind }
+      let within = namedOther ? nil : enclosingKind(below: level)
       var section = Section(kind: kind, heading: heading, level: level, within: within, range: range)
       if kind != .custom, kind == classification.kind {
         section.alsoKinds = classification.alsoKinds
@@ -47,6 +47,23 @@ struct SectionOutliner {
       section.explanation = "heading: \(classification.evidence)"
       stack.append(OpenSection(level: level, kind: section.kind, isBoundary: namedOther))
       outline.sections.append(OutlineSection(section: section, blocks: body, classification: classification))
+    }
+
+    /// The canonical kind a section at `level` would sit within; nil at the top or under a
+    /// section named as none of them (`Appendix`).
+    func enclosingKind(below level: Int) -> SectionKind? {
+      stack.last(where: { $0.level < level && ($0.kind != .custom || $0.isBoundary) })
+        .flatMap { $0.isBoundary ? nil : $0.kind }
+    }
+
+    /// Bold text is a heading only where it would start a section of its own: not inside a
+    /// section named as none of the canonical kinds (advice, FAQ, appendix), and not when
+    /// it would only subdivide the section it stands in (`__Type of incident detected__:`
+    /// inside a summary is emphasis).
+    func isPseudoHeading(_ label: Label, level: Int) -> Bool {
+      if let enclosing = stack.last(where: { $0.level < level }), enclosing.isBoundary { return false }
+      guard let within = enclosingKind(below: level) else { return true }
+      return Self.subdivision(kind: label.kind, of: within, label.classification) == nil
     }
 
     func append(_ block: MarkdownNode) {
@@ -89,12 +106,18 @@ struct SectionOutliner {
           range: block.range ?? SourceRange(lines: 1...1), body: [])
         outline.sections[outline.sections.count - 1].headingLinks = block.linkDestinations
       case .paragraph:
-        if let (label, rest) = boldLabel(block), label.kind != .custom {
+        if let (label, rest) = boldLabel(block), label.kind != .custom,
+          isPseudoHeading(label, level: pseudoLevel(for: label.kind))
+        {
           open(
             label.kind, heading: label.text, classification: label.classification, level: pseudoLevel(for: label.kind),
             range: block.range ?? SourceRange(lines: 1...1), body: rest.map { [$0] } ?? [])
           outline.sections[outline.sections.count - 1].fromBulletLabel = rest != nil
-        } else if let (text, classification) = plainLabel(block) {
+        } else if let (text, classification) = plainLabel(block),
+          isPseudoHeading(
+            Label(text: text, kind: classification.kind, classification: classification),
+            level: pseudoLevel(for: classification.kind))
+        {
           let kind = classification.kind
           if outline.isPlainText { lastHeadingLevel = kind.isLessonList ? lastHeadingLevel : 1 }
           open(
