@@ -10,6 +10,7 @@ if [ "${1:-}" = "--test" ]; then
   command -v hugo >/dev/null 2>&1 || need+=(hugo)
   command -v jekyll >/dev/null 2>&1 || need+=(jekyll)
   command -v git >/dev/null 2>&1 || need+=(git)  # --git-history tests make a repository
+  [ -x /usr/bin/time ] || need+=(time)  # hostile-input tests bound peak memory with time -v
 fi
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""

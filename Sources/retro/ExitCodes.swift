@@ -8,9 +8,9 @@ enum RetroExit {
   static let inputError = ExitCode(2)
 }
 
-/// Writes to standard error.
+/// Writes to standard error, with any control character in the message made visible.
 func printError(_ message: String) {
-  FileHandle.standardError.write(Data((message + "\n").utf8))
+  Console.error(message)
 }
 
 /// Reads one report path (or `-` for standard input) into a source file.

@@ -1,7 +1,8 @@
 import Foundation
 import RetroCore
 
-/// The terminal summary `retro show` prints for one report.
+/// The terminal summary `retro show` prints for one report. Every value from the report goes
+/// through `shown`, so its control characters are visible text, never terminal commands.
 struct ReportSummary {
   let report: IncidentReport
   let style: TerminalStyle
@@ -13,17 +14,17 @@ struct ReportSummary {
 
   func render() -> String {
     var out = ""
-    out += style.bold(report.title ?? "(untitled)") + "\n"
-    out += style.dim(report.source) + "\n"
+    out += style.bold(shown(report.title ?? "(untitled)")) + "\n"
+    out += style.dim(shown(report.source)) + "\n"
     var facts: [String] = []
     facts.append("date " + (report.date?.description ?? "unknown"))
     if let published = report.publishedDate { facts.append("published \(published)") }
-    facts.append("severity " + (report.severity ?? "unknown"))
-    facts.append("status " + (report.status ?? "unknown"))
+    facts.append("severity " + shown(report.severity ?? "unknown"))
+    facts.append("status " + shown(report.status ?? "unknown"))
     out += facts.joined(separator: " · ") + "\n"
-    if !report.authors.isEmpty { out += "authors: " + report.authors.joined(separator: ", ") + "\n" }
-    if !report.services.isEmpty { out += "services: " + report.services.joined(separator: ", ") + "\n" }
-    if !report.tags.isEmpty { out += "tags: " + report.tags.joined(separator: ", ") + "\n" }
+    if !report.authors.isEmpty { out += "authors: " + shown(report.authors.joined(separator: ", ")) + "\n" }
+    if !report.services.isEmpty { out += "services: " + shown(report.services.joined(separator: ", ")) + "\n" }
+    if !report.tags.isEmpty { out += "tags: " + shown(report.tags.joined(separator: ", ")) + "\n" }
 
     out += "\n" + style.bold("Sections") + "\n"
     let canonical: [SectionKind] = [
@@ -32,14 +33,14 @@ struct ReportSummary {
     ]
     for kind in canonical {
       if let section = report.section(kind) {
-        out += "  " + style.green("✓") + " \(kind.displayName)" + style.dim(" (\"\(section.heading)\", line \(section.range.start.line))") + "\n"
+        out += "  " + style.green("✓") + " \(kind.displayName)" + style.dim(" (\"\(shown(section.heading))\", line \(section.range.start.line))") + "\n"
       } else {
         out += "  " + style.red("✗") + " \(kind.displayName)\n"
       }
     }
     let custom = report.sections.filter { $0.kind == .custom && $0.within == nil }
     if !custom.isEmpty {
-      out += "  other: " + custom.map(\.heading).joined(separator: ", ") + "\n"
+      out += "  other: " + shown(custom.map(\.heading).joined(separator: ", ")) + "\n"
     }
 
     out += "\n" + style.bold("Timeline") + " (\(report.timeline.count) entries)\n"
@@ -52,8 +53,8 @@ struct ReportSummary {
         offset = "      ?"
       }
       let kind = entry.kind.map { style.yellow(" [\($0.rawValue)]") } ?? ""
-      let time = entry.timeText.isEmpty ? "—" : entry.timeText
-      out += "  \(offset)  \(time)\(kind) \(Self.truncate(entry.text, 90))" + style.dim("  :\(entry.line)") + "\n"
+      let time = entry.timeText.isEmpty ? "—" : shown(entry.timeText)
+      out += "  \(offset)  \(time)\(kind) \(Self.truncate(shown(entry.text), 90))" + style.dim("  :\(entry.line)") + "\n"
     }
     let metrics = report.metrics
     out += "  time to detect \(DurationText.format(metrics.timeToDetect)) · mitigate \(DurationText.format(metrics.timeToMitigate)) · resolve \(DurationText.format(metrics.timeToResolve))\n"
@@ -66,17 +67,21 @@ struct ReportSummary {
     for item in report.actionItems {
       let box = item.status == .done ? style.green("[x]") : "[ ]"
       var details: [String] = []
-      if !item.owners.isEmpty { details.append(item.owners.joined(separator: ", ")) }
+      if !item.owners.isEmpty { details.append(shown(item.owners.joined(separator: ", "))) }
       if let due = item.due { details.append("due \(due)") }
-      if !item.tickets.isEmpty { details.append(item.tickets.prefix(2).joined(separator: " ")) }
-      if let priority = item.priority { details.append(priority) }
+      if !item.tickets.isEmpty { details.append(shown(item.tickets.prefix(2).joined(separator: " "))) }
+      if let priority = item.priority { details.append(shown(priority)) }
       let suffix = details.isEmpty ? "" : style.dim(" — " + details.joined(separator: " · "))
-      out += "  \(box) \(style.dim(item.id)) \(Self.truncate(item.text, 80))\(suffix)\n"
+      out += "  \(box) \(style.dim(shown(item.id))) \(Self.truncate(shown(item.text), 80))\(suffix)\n"
     }
     for warning in report.warnings {
-      out += style.yellow("warning") + ": line \(warning.line ?? 0): \(warning.message)\n"
+      out += style.yellow("warning") + ": line \(warning.line ?? 0): \(shown(warning.message))\n"
     }
     return out
+  }
+
+  private func shown(_ text: String) -> String {
+    VisibleText.escape(text)
   }
 
   static func truncate(_ text: String, _ length: Int) -> String {

@@ -7,7 +7,8 @@ struct SectionExplanation {
   let style: TerminalStyle
 
   func render() -> String {
-    var out = style.bold(report.title ?? "(untitled)") + "\n" + style.dim(report.source) + "\n"
+    // Report text is escaped (`VisibleText`): headings may hold control characters.
+    var out = style.bold(VisibleText.escape(report.title ?? "(untitled)")) + "\n" + style.dim(VisibleText.escape(report.source)) + "\n"
     if report.sections.isEmpty { return out + "  no sections\n" }
     for section in report.sections {
       let indent = String(repeating: "  ", count: max(0, section.level - 1))
@@ -20,8 +21,8 @@ struct SectionExplanation {
       case .content: by = "by content"
       case .parent: by = "subdivides \(section.within?.rawValue ?? "its parent")"
       }
-      out += "  \(String(section.range.start.line).leftPadded(5)) \(indent)\(section.heading)\n"
-      out += "        \(indent)→ " + (section.kind == .custom ? kind : style.green(kind)) + style.dim(" \(by); \(section.explanation)") + "\n"
+      out += "  \(String(section.range.start.line).leftPadded(5)) \(indent)\(VisibleText.escape(section.heading))\n"
+      out += "        \(indent)→ " + (section.kind == .custom ? kind : style.green(kind)) + style.dim(" \(by); \(VisibleText.escape(section.explanation))") + "\n"
     }
     out += "  timeline \(report.timeline.count) entries · action items \(report.actionItems.count)\n"
     return out

@@ -1,12 +1,15 @@
 import Foundation
 
-/// ANSI styling, used only on a terminal and never when NO_COLOR is set.
+/// ANSI styling, used only on a terminal (or with CLICOLOR_FORCE, for `less -R`) and never
+/// when NO_COLOR is set.
 struct TerminalStyle {
   let enabled: Bool
 
   static func colorEnabled(for handle: FileHandle) -> Bool {
-    if let noColor = ProcessInfo.processInfo.environment["NO_COLOR"], !noColor.isEmpty { return false }
-    if ProcessInfo.processInfo.environment["TERM"] == "dumb" { return false }
+    let environment = ProcessInfo.processInfo.environment
+    if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+    if let force = environment["CLICOLOR_FORCE"], !force.isEmpty, force != "0" { return true }
+    if environment["TERM"] == "dumb" { return false }
     return isatty(handle.fileDescriptor) != 0
   }
 

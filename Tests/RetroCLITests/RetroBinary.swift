@@ -22,11 +22,13 @@ enum RetroBinary {
     var stderr: String
   }
 
+  /// Runs retro (or `executable`, a wrapper such as /usr/bin/time given retro in `arguments`).
   static func run(
-    _ arguments: [String], stdin: String? = nil, in directory: URL? = nil, environment extra: [String: String] = [:]
+    _ arguments: [String], stdin: String? = nil, in directory: URL? = nil, environment extra: [String: String] = [:],
+    executable wrapper: URL? = nil
   ) throws -> Result {
     let process = Process()
-    process.executableURL = executable
+    process.executableURL = wrapper ?? executable
     process.arguments = arguments
     process.currentDirectoryURL = directory ?? packageRoot
     var environment = ProcessInfo.processInfo.environment

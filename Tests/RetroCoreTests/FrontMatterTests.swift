@@ -57,4 +57,61 @@ struct FrontMatterTests {
     }
     #expect(error?.line == 3)
   }
+
+  // MARK: - Bounds (FrontMatterLimits)
+
+  /// Front matter nested `depth` levels, in each shape a reader recurses on.
+  static func nested(_ shape: String, depth: Int) -> String {
+    switch shape {
+    case "toml array": return "+++\na = " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n+++\n"
+    case "toml inline table":
+      return "+++\na = " + String(repeating: "{ b = ", count: depth - 1) + "1" + String(repeating: " }", count: depth - 1) + "\n+++\n"
+    case "toml dotted key": return "+++\n" + Array(repeating: "k", count: depth).joined(separator: ".") + " = 1\n+++\n"
+    case "toml table header": return "+++\n[" + Array(repeating: "k", count: depth - 1).joined(separator: ".") + "]\nv = 1\n+++\n"
+    case "yaml flow list": return "---\na: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n---\n"
+    default: return "---\na: " + String(repeating: "{b: ", count: depth - 1) + "1" + String(repeating: "}", count: depth - 1) + "\n---\n"
+    }
+  }
+
+  static let shapes = ["toml array", "toml inline table", "toml dotted key", "toml table header", "yaml flow list", "yaml flow map"]
+
+  @Test("front matter at the depth bound is read, one level past it is refused with its line", arguments: shapes)
+  func depthBound(_ shape: String) throws {
+    let limit = FrontMatterLimits.depth
+    #expect(try FrontMatterSplitter.split(Self.nested(shape, depth: limit), path: "ok.md").frontMatter != nil)
+    let error = #expect(throws: InputError.self) {
+      try FrontMatterSplitter.split(Self.nested(shape, depth: limit + 1), path: "deep.md")
+    }
+    #expect(error?.path == "deep.md")
+    #expect(error?.line == 2)
+    #expect(error?.message.contains("nest") == true)
+  }
+
+  @Test("front matter 10, 100 and 1,000 times deeper than the bound is refused, not a crash", arguments: shapes, [10, 100, 1000])
+  func farPastTheBound(_ shape: String, _ multiple: Int) {
+    let error = #expect(throws: InputError.self) {
+      try FrontMatterSplitter.split(Self.nested(shape, depth: FrontMatterLimits.depth * multiple), path: "deep.md")
+    }
+    #expect(error?.line == 2)
+  }
+
+  @Test("YAML aliases that expand past the value bound are refused, naming the key's line")
+  func billionLaughs() {
+    var lines = ["---", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    for level in 1..<10 {
+      lines.append("a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]")
+    }
+    let text = (lines + ["---", "# Summary"]).joined(separator: "\n")
+    let error = #expect(throws: InputError.self) { try FrontMatterSplitter.split(text, path: "laughs.md") }
+    #expect(error?.message.contains("aliases") == true)
+    // a0 to a3 expand to 12,344 values, a4 to 111,110 more: the bound is crossed in a4, line 6.
+    #expect(error?.line == 6)
+  }
+
+  @Test("a few aliases, as real front matter uses them, are read")
+  func modestAliases() throws {
+    let text = "---\nowner: &lead alice\nreviewers: [*lead, bob]\n---\n"
+    let values = try #require(try FrontMatterSplitter.split(text, path: "a.md").frontMatter?.values)
+    #expect(values["reviewers"]?.stringList == ["alice", "bob"])
+  }
 }

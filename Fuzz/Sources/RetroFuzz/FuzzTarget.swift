@@ -4,17 +4,43 @@ import RetroLint
 import RetroPublish
 
 /// libFuzzer's entry point: arbitrary bytes through decoding, front matter, parsing, every
-/// lint rule, both post publishers and the site's page renderer.
+/// lint rule, the human and CI reporters, both post publishers and the site's page renderer.
+///
+/// Two modes. `bytes` (the default) feeds the input as the report. `structured`
+/// (`RETRO_FUZZ_MODE=structured`) reads the input as the choices that build a report of the
+/// right shape (`StructuredReport`), so the run spends its time deep in the parser instead of
+/// on inputs that fail early. Either way, a human-readable reporter that lets a raw control
+/// character through is a finding (the process traps), like a crash.
 private let linter = Linter(configuration: LintConfiguration())
 private let templates = try? PublishTemplates()
+private let structured = ProcessInfo.processInfo.environment["RETRO_FUZZ_MODE"] == "structured"
+
+private func hasRawControl(_ text: String) -> Bool {
+  text.unicodeScalars.contains {
+    ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F..<0xA0).contains($0.value) || $0 == "\u{202E}"
+  }
+}
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-  let bytes = Data(bytes: data, count: size)
+  var bytes = Data(bytes: data, count: size)
+  if structured {
+    var report = StructuredReport(Array(bytes))
+    bytes = Data(report.build().utf8)
+  }
   guard let source = try? SourceFile.decode(bytes, path: "fuzz.md"),
     let context = try? linter.context(for: source)
   else { return 0 }
-  _ = linter.lint([context])
+  let diagnostics = linter.lint([context])
+  var lines: [String: [Int: Substring]] = [:]
+  for d in diagnostics where d.line >= 1 && d.line <= context.sourceLines.count {
+    lines[d.path, default: [:]][d.line] = context.sourceLines[d.line - 1]
+  }
+  for reporter in [TextReporter(color: false) as any Reporter, GitHubReporter(), CheckstyleReporter()] {
+    if hasRawControl(reporter.report(diagnostics, fileCount: 1, lines: lines)) {
+      fatalError("\(type(of: reporter)) let a raw control character through")
+    }
+  }
   if let templates {
     for format in PostFormat.allCases {
       _ = try? PostRenderer(format: format, templates: templates).render(context.parsed, sourceText: source.text)

@@ -3,7 +3,9 @@
 /// Covers what front matter uses: `key = value` with bare, quoted and dotted keys; basic,
 /// literal and multi-line strings; integers, floats, booleans; dates and times (kept as
 /// text); arrays (over several lines too); inline tables; `[table]` and `[[array]]` headers;
-/// comments. A syntax error names the line and column.
+/// comments. A syntax error names the line and column. Nesting (arrays, inline tables and the
+/// parts of a key together) deeper than `FrontMatterLimits.depth` is refused, so no input can
+/// exhaust the stack of this recursive reader.
 struct TOMLFrontMatterReader {
   private let path: String
   private let firstLine: Int
@@ -38,6 +40,8 @@ struct TOMLFrontMatterReader {
         if arrayTable { advance() }
         skipSpaces()
         currentPath = try key()
+        // A table's keys sit one level below it, so a header needs a level to spare.
+        guard currentPath.count < FrontMatterLimits.depth else { throw tooDeep() }
         skipSpaces()
         try expect("]")
         if arrayTable { try expect("]") }
@@ -56,7 +60,7 @@ struct TOMLFrontMatterReader {
       skipSpaces()
       try expect("=")
       skipSpaces()
-      let parsed = try value()
+      let parsed = try value(depth: currentPath.count + keyPath.count)
       try endOfLine()
       try set(parsed, at: currentPath + keyPath, in: &root, intoLastArrayElement: arrayTable ? currentPath.count : nil)
     }
@@ -115,13 +119,15 @@ struct TOMLFrontMatterReader {
         guard !bare.isEmpty else { throw error("expected a key, found '\(c)'") }
         parts.append(bare)
       }
+      guard parts.count <= FrontMatterLimits.depth else { throw tooDeep() }
       skipSpaces()
     } while consume(".")
     return parts
   }
 
-  private mutating func value() throws -> FrontMatterValue {
+  private mutating func value(depth: Int) throws -> FrontMatterValue {
     guard let c = peek() else { throw error("expected a value") }
+    guard depth <= FrontMatterLimits.depth else { throw tooDeep() }
     switch c {
     case "\"", "'": return .string(try string())
     case "[":
@@ -130,7 +136,7 @@ struct TOMLFrontMatterReader {
       while true {
         skipTrivia(newlines: true)
         if consume("]") { break }
-        items.append(try value())
+        items.append(try value(depth: depth + 1))
         skipTrivia(newlines: true)
         if consume(",") { continue }
         try expect("]")
@@ -146,7 +152,7 @@ struct TOMLFrontMatterReader {
         let keyPath = try key()
         try expect("=")
         skipSpaces()
-        try set(try value(), at: keyPath, in: &table)
+        try set(try value(depth: depth + keyPath.count), at: keyPath, in: &table)
         skipSpaces()
         if consume(",") { continue }
         try expect("}")
@@ -278,6 +284,10 @@ struct TOMLFrontMatterReader {
     guard peek() == nil || peek() == "\n" else {
       throw error("unexpected '\(peek().map { String($0) } ?? "")' after the value")
     }
+  }
+
+  private func tooDeep() -> InputError {
+    error("nests deeper than \(FrontMatterLimits.depth) levels")
   }
 
   private func error(_ message: String) -> InputError {

@@ -1,6 +1,11 @@
 import Yams
 
 /// Reads YAML front matter into an ordered table with Yams.
+///
+/// Two bounds keep hostile front matter from taking the process down: nesting deeper than
+/// `FrontMatterLimits.depth` is refused, and so is a document whose aliases expand to more
+/// than `FrontMatterLimits.values` values (the "billion laughs" of ten anchors, each ten
+/// aliases of the one before, would otherwise expand to ten billion).
 enum YAMLFrontMatterReader {
   static func read(_ raw: String, path: String, firstLine: Int) throws -> FrontMatterTable {
     let node: Node?
@@ -17,7 +22,8 @@ enum YAMLFrontMatterReader {
         path: path, line: (node.mark?.line ?? 1) + firstLine - 1, column: node.mark?.column,
         message: "front matter must be a map of keys to values, not a \(describe(node))")
     }
-    return table(mapping)
+    var budget = FrontMatterLimits.values
+    return try table(mapping, path: path, firstLine: firstLine, budget: &budget)
   }
 
   private static func describe(_ node: Node) -> String {
@@ -28,16 +34,40 @@ enum YAMLFrontMatterReader {
     }
   }
 
-  private static func table(_ mapping: Node.Mapping) -> FrontMatterTable {
+  private static func table(
+    _ mapping: Node.Mapping, path: String, firstLine: Int, budget: inout Int
+  ) throws -> FrontMatterTable {
     var table = FrontMatterTable()
     for (key, value) in mapping {
-      table[key.string ?? String(describing: key.any)] = convert(value)
+      var expansion = Expansion(path: path, firstLine: firstLine, key: key.mark, budget: budget)
+      table[key.string ?? String(describing: key.any)] = try convert(value, depth: 1, &expansion)
+      budget = expansion.budget
     }
     return table
   }
 
-  private static func convert(_ node: Node, depth: Int = 0) -> FrontMatterValue {
-    guard depth < 64 else { return .null }
+  /// Where a top-level value's conversion is, and how many values are left to make.
+  private struct Expansion {
+    let path: String
+    let firstLine: Int
+    /// The top-level key: an alias expands far from its anchor, so errors name the key.
+    let key: Mark?
+    var budget: Int
+  }
+
+  private static func convert(_ node: Node, depth: Int, _ expansion: inout Expansion) throws -> FrontMatterValue {
+    expansion.budget -= 1
+    guard expansion.budget >= 0 else {
+      throw InputError(
+        path: expansion.path, line: (expansion.key?.line ?? 1) + expansion.firstLine - 1,
+        column: expansion.key?.column,
+        message: "front matter expands to more than \(FrontMatterLimits.values) values (aliases repeating aliases?); retro stops reading it here")
+    }
+    guard depth <= FrontMatterLimits.depth else {
+      throw InputError(
+        path: expansion.path, line: (node.mark?.line ?? 1) + expansion.firstLine - 1, column: node.mark?.column,
+        message: "front matter nests deeper than \(FrontMatterLimits.depth) levels")
+    }
     switch node {
     case .scalar(let scalar):
       if scalar.style == .plain {
@@ -51,11 +81,15 @@ enum YAMLFrontMatterReader {
       }
       return .string(scalar.string)
     case .sequence(let sequence):
-      return .array(sequence.map { convert($0, depth: depth + 1) })
+      var values: [FrontMatterValue] = []
+      for item in sequence {
+        values.append(try convert(item, depth: depth + 1, &expansion))
+      }
+      return .array(values)
     case .mapping(let mapping):
       var table = FrontMatterTable()
       for (key, value) in mapping {
-        table[key.string ?? String(describing: key.any)] = convert(value, depth: depth + 1)
+        table[key.string ?? String(describing: key.any)] = try convert(value, depth: depth + 1, &expansion)
       }
       return .table(table)
     case .alias:

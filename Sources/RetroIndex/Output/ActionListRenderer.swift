@@ -1,4 +1,5 @@
 import Foundation
+import RetroCore
 
 /// Renders action-item rows for `retro actions`.
 public struct ActionListRenderer: Sendable {
@@ -40,13 +41,14 @@ public struct ActionListRenderer: Sendable {
   // MARK: - Table
 
   /// Columns fit the width: the item and report columns shrink first, with an ellipsis.
+  /// Cells show report text with its control characters made visible (`VisibleText`).
   func table(_ rows: [ActionItemRow]) -> String {
     let headers = ["ID", "ITEM", "OWNERS", "DUE", "AGE", "STATUS", "TICKET", "REPORT", "WHERE"]
     let cells = rows.map { row in
       [
         row.id, row.text, Self.ownersText(row), Self.dueText(row), row.ageDays.map { "\($0)d" } ?? "—", row.status,
         row.tickets.first ?? "—", Self.reportText(row), Self.shortLocation(row),
-      ]
+      ].map { VisibleText.escape($0) }
     }
     var widths = headers.indices.map { column in
       max(headers[column].count, cells.map { $0[column].count }.max() ?? 0)
@@ -112,7 +114,7 @@ public struct ActionListRenderer: Sendable {
   }
 
   static func markdownCell(_ value: String) -> String {
-    value.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    VisibleText.escape(value.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " "))
   }
 
   func markdown(_ rows: [ActionItemRow]) -> String {
@@ -137,7 +139,8 @@ public struct ActionListRenderer: Sendable {
       out += format == .markdown ? "### Recurring \(index + 1)\n\n" : "Recurring \(index + 1): promised in \(Set(group.items.map(\.path)).count) reports\n"
       for item in group.items {
         let bullet = format == .markdown ? "- " : "  "
-        out += "\(bullet)[\(item.status)] \(item.text) — \(Self.reportText(item)) (\(item.location))\n"
+        let line = "[\(item.status)] \(item.text) — \(Self.reportText(item)) (\(item.location))"
+        out += bullet + VisibleText.escape(line) + "\n"
       }
       out += "\n"
     }

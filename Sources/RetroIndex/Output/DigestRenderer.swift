@@ -1,4 +1,7 @@
-/// Renders the digest as Markdown (for a team channel or e-mail) or plain text.
+import RetroCore
+
+/// Renders the digest as Markdown (for a team channel or e-mail) or plain text. Report text
+/// has its control characters made visible (`VisibleText`): a digest is read by people.
 public struct DigestRenderer: Sendable {
   public enum Format: String, Sendable, CaseIterable { case markdown, text, json }
 
@@ -13,14 +16,15 @@ public struct DigestRenderer: Sendable {
     out += "\(digest.openCount) open, \(digest.overdueCount) overdue. Due soon means within \(digest.days) days; closed means in the last \(digest.days) days.\n\n"
     func item(_ row: ActionItemRow, _ detail: String) -> String {
       let report = [row.reportDate, row.reportTitle].compactMap { $0 }.joined(separator: " ")
-      return "- \(row.text) (\(detail)) — \(report), \(row.location)\n"
+      return "- " + VisibleText.escape("\(row.text) (\(detail)) — \(report), \(row.location)") + "\n"
     }
-    for owner in digest.owners {
-      out += md ? "## \(owner.owner)\n\n" : "\(owner.owner)\n\(String(repeating: "-", count: owner.owner.count))\n"
+    for group in digest.owners {
+      let owner = VisibleText.escape(group.owner)
+      out += md ? "## \(owner)\n\n" : "\(owner)\n\(String(repeating: "-", count: owner.count))\n"
       for (title, rows, detail) in [
-        ("Overdue", owner.overdue, { (r: ActionItemRow) in "due \(r.due ?? "?"), \(r.daysOverdue ?? 0) days over" }),
-        ("Due soon", owner.dueSoon, { (r: ActionItemRow) in "due \(r.due ?? "?")" }),
-        ("Closed", owner.closed, { (r: ActionItemRow) in "closed \(r.closedAt?.prefix(10) ?? "?")" }),
+        ("Overdue", group.overdue, { (r: ActionItemRow) in "due \(r.due ?? "?"), \(r.daysOverdue ?? 0) days over" }),
+        ("Due soon", group.dueSoon, { (r: ActionItemRow) in "due \(r.due ?? "?")" }),
+        ("Closed", group.closed, { (r: ActionItemRow) in "closed \(r.closedAt?.prefix(10) ?? "?")" }),
       ] where !rows.isEmpty {
         out += md ? "**\(title)**\n\n" : "\(title):\n"
         for row in rows { out += item(row, detail(row)) }

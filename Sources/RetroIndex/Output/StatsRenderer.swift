@@ -2,7 +2,7 @@ import Foundation
 import RetroCore
 
 /// Renders `retro stats`: text with small bar charts drawn with block characters, JSON or
-/// Markdown.
+/// Markdown. Tags, services and item text have their control characters made visible.
 public struct StatsRenderer: Sendable {
   public enum Format: String, Sendable, CaseIterable { case text, json, markdown }
 
@@ -31,8 +31,9 @@ public struct StatsRenderer: Sendable {
 
   func chart(_ counts: [IncidentStats.Count]) -> String {
     let top = counts.map(\.count).max() ?? 0
-    let width = counts.map(\.key.count).max() ?? 0
-    return counts.map { "  " + $0.key.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + Self.bar($0.count, max: top) + " \($0.count)\n" }.joined()
+    let keys = counts.map { VisibleText.escape($0.key) }
+    let width = keys.map(\.count).max() ?? 0
+    return zip(keys, counts).map { key, count in "  " + key.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + Self.bar(count.count, max: top) + " \(count.count)\n" }.joined()
   }
 
   func text(_ s: IncidentStats) -> String {
@@ -46,7 +47,7 @@ public struct StatsRenderer: Sendable {
     out += "\nAction items\n  \(a.total) total, \(a.open) open, \(a.done) done; closure rate \(Self.percent(a.closureRate)); median days to close \(a.medianDaysToClose.map { String(Int($0)) } ?? "—"); \(a.overdue) overdue; \(a.unowned) open without an owner\n"
     if !a.oldestOpen.isEmpty {
       out += "  oldest open:\n"
-      for row in a.oldestOpen { out += "    \(row.ageDays.map { "\($0)d" } ?? "?")  \(row.text.prefix(70))  (\(row.location))\n" }
+      for row in a.oldestOpen { out += "    \(row.ageDays.map { "\($0)d" } ?? "?")  \(VisibleText.escape(row.text.prefix(70)))  (\(VisibleText.escape(row.location)))\n" }
     }
     for (title, counts) in [("Top tags", s.topTags), ("Top services", s.topServices), ("Top root-cause words", s.topRootCauseWords)] where !counts.isEmpty {
       out += "\n\(title)\n" + chart(counts)
@@ -65,7 +66,7 @@ public struct StatsRenderer: Sendable {
     let a = s.actionItems
     out += "\n## Action items\n\n- \(a.total) total, \(a.open) open, \(a.done) done\n- closure rate \(Self.percent(a.closureRate))\n- median days to close: \(a.medianDaysToClose.map { String(Int($0)) } ?? "—")\n- \(a.overdue) overdue, \(a.unowned) open without an owner\n"
     for (title, counts) in [("Top tags", s.topTags), ("Top services", s.topServices), ("Top root-cause words", s.topRootCauseWords)] where !counts.isEmpty {
-      out += "\n## \(title)\n\n" + counts.map { "- \($0.key): \($0.count)\n" }.joined()
+      out += "\n## \(title)\n\n" + counts.map { "- \(VisibleText.escape($0.key)): \($0.count)\n" }.joined()
     }
     return out
   }

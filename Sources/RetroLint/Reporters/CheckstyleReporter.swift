@@ -1,12 +1,15 @@
+import RetroCore
 /// Checkstyle XML, which Jenkins, GitLab and many review tools read.
 public struct CheckstyleReporter: Reporter {
   public static let identifier = "checkstyle"
 
   public init() {}
 
+  /// XML escapes. XML 1.0 allows no control character but tab, LF and CR, not even as a
+  /// character reference, so the others are made visible text first (`VisibleText`).
   static func escape(_ text: String) -> String {
     var out = ""
-    for character in text {
+    for character in VisibleText.escape(text) {
       switch character {
       case "&": out += "&amp;"
       case "<": out += "&lt;"

@@ -1,12 +1,16 @@
+import RetroCore
 /// GitHub Actions workflow commands: `::error file=...,line=...,col=...,title=...::message`.
 public struct GitHubReporter: Reporter {
   public static let identifier = "github"
 
   public init() {}
 
+  /// The workflow-command escapes (`%`, CR and LF), then every other control character made
+  /// visible: the command is also a line of the job's log, which renders ANSI sequences.
   static func escapeData(_ text: String) -> String {
-    text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
-      .replacingOccurrences(of: "\n", with: "%0A")
+    VisibleText.escape(
+      text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+        .replacingOccurrences(of: "\n", with: "%0A"))
   }
 
   static func escapeProperty(_ text: String) -> String {

@@ -1,5 +1,8 @@
+import RetroCore
 /// `path:line:col: severity: message (rule_id)`, the source line with a caret under the
-/// spot, and a closing count. Colour only when asked (a terminal without NO_COLOR).
+/// spot, and a closing count. Colour only when asked (a terminal without NO_COLOR). Paths,
+/// messages and quoted lines have their control characters made visible (`VisibleText`), so a
+/// report cannot hide a finding or forge one on the reader's terminal.
 public struct TextReporter: Reporter {
   public static let identifier = "text"
   public var color: Bool
@@ -21,21 +24,22 @@ public struct TextReporter: Reporter {
       case .warning: severity = paint("warning", "1;33")
       case .info: severity = paint("info", "1;36")
       }
-      out += "\(paint("\(d.path):\(d.line):\(d.column)", "1")): \(severity): \(d.message) \(paint("(\(d.ruleId))", "2"))\n"
+      let path = VisibleText.escape(d.path)
+      out += "\(paint("\(path):\(d.line):\(d.column)", "1")): \(severity): \(VisibleText.escape(d.message)) \(paint("(\(d.ruleId))", "2"))\n"
       if let line = lines[d.path]?[d.line] {
         var source = String(line).replacingOccurrences(of: "\t", with: " ")
         // Long lines are cut after the spot, keeping the caret where it belongs.
         let keep = max(120, d.column + 40)
         if source.utf8.count > keep { source = String(decoding: Array(source.utf8.prefix(keep)), as: UTF8.self) + "…" }
         if !source.trimmingCharacters(in: .whitespaces).isEmpty {
-          out += "    \(source)\n"
-          // The caret sits under the byte column, counted in characters of the prefix.
+          out += "    \(VisibleText.escape(source))\n"
+          // The caret sits under the byte column, counted in characters of the prefix as shown.
           let prefix = String(decoding: Array(source.utf8.prefix(max(0, d.column - 1))), as: UTF8.self)
-          out += "    " + String(repeating: " ", count: prefix.count) + paint("^", "1;32") + "\n"
+          out += "    " + String(repeating: " ", count: VisibleText.escape(prefix).count) + paint("^", "1;32") + "\n"
         }
       }
       if let note = d.note {
-        out += "  \(paint("note", "1;36")): \(note.message) at \(note.path):\(note.line)\n"
+        out += "  \(paint("note", "1;36")): \(VisibleText.escape(note.message)) at \(VisibleText.escape(note.path)):\(note.line)\n"
       }
     }
     let errors = diagnostics.filter { $0.severity == .error }.count

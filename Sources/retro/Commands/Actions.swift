@@ -84,10 +84,13 @@ extension Retro {
       let outputFormat = ActionListFormat(rawValue: format) ?? .table
       let terminal = TerminalStyle.colorEnabled(for: FileHandle.standardOutput)
       let renderer = ActionListRenderer(width: Self.terminalWidth(), color: terminal)
-      if recurring {
-        print(renderer.recurring(RecurringItems.groups(rows, threshold: settings.lint.similarityThreshold), format: outputFormat), terminator: "")
-      } else {
-        print(renderer.render(rows, format: outputFormat), terminator: "")
+      let output =
+        recurring
+        ? renderer.recurring(RecurringItems.groups(rows, threshold: settings.lint.similarityThreshold), format: outputFormat)
+        : renderer.render(rows, format: outputFormat)
+      switch outputFormat {
+      case .json, .csv: Console.machine(output)
+      case .table, .markdown: Console.human(output, styled: terminal)
       }
       if !update.problems.isEmpty { throw RetroExit.inputError }
     }

@@ -32,7 +32,9 @@ extension Retro {
       let (database, update, _) = try options.openIndex()
       let rows = try IndexReader(database: database).actionItems(asOf: options.asOfDate)
       let digest = Digest.build(rows, asOf: options.asOfDate, days: days)
-      print(DigestRenderer().render(digest, format: DigestRenderer.Format(rawValue: format) ?? .markdown), terminator: "")
+      let digestFormat = DigestRenderer.Format(rawValue: format) ?? .markdown
+      let output = DigestRenderer().render(digest, format: digestFormat)
+      if digestFormat == .json { Console.machine(output) } else { Console.human(output) }
       if !update.problems.isEmpty { throw RetroExit.inputError }
     }
   }

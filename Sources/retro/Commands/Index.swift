@@ -23,7 +23,7 @@ extension Retro {
 
     func run() throws {
       let (database, update, _) = try options.openIndex(gitHistory: gitHistory)
-      print("\(database.path): \(update.scanned) files, \(update.parsed) read, \(update.unchanged) unchanged, \(update.removed) removed, \(update.renamed) renamed, \(update.statusChanges) status changes")
+      Console.line("\(database.path): \(update.scanned) files, \(update.parsed) read, \(update.unchanged) unchanged, \(update.removed) removed, \(update.renamed) renamed, \(update.statusChanges) status changes")
       if !update.problems.isEmpty { throw RetroExit.inputError }
     }
   }

@@ -20,7 +20,7 @@ extension Retro {
       let path = dir.hasSuffix("/") ? dir + ConfigurationFile.fileName : dir + "/" + ConfigurationFile.fileName
       do {
         try SafeFileWriter.write(DefaultConfigurationFile.text, to: path)
-        print(path)
+        Console.line(path)
       } catch let error as InputError {
         printError(error.description)
         throw RetroExit.inputError

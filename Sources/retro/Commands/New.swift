@@ -57,7 +57,7 @@ extension Retro {
         let text = chosen.render(title: title, date: day, severity: severity, author: author ?? Self.defaultAuthor())
         let path = URL(fileURLWithPath: dir).appendingPathComponent("\(day)-\(ReportTemplate.slug(title)).md").path
         try SafeFileWriter.write(text, to: path)
-        print(path)
+        Console.line(path)
       } catch let error as InputError {
         printError(error.description)
         throw RetroExit.inputError

@@ -50,7 +50,7 @@ extension Retro {
         publisher.force = force
         publisher.progress = Progress.reporter()
         let summary = try publisher.publish(files)
-        for path in summary.written { print(path) }
+        for path in summary.written { Console.line(path) }
         for draft in summary.skippedDrafts { printError("\(draft): skipped: not final or published (use --include-drafts)") }
       }
     }

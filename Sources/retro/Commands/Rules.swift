@@ -22,7 +22,7 @@ extension Retro {
         for d in descriptions {
           let padded = d.identifier.padding(toLength: width, withPad: " ", startingAt: 0)
           let severity = d.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-          print("\(padded)  \(severity)  \(d.name)")
+          Console.line("\(padded)  \(severity)  \(d.name)")
         }
         return
       }
@@ -30,19 +30,19 @@ extension Retro {
         printError("error: unknown rule '\(id)'; 'retro rules' lists them")
         throw RetroExit.inputError
       }
-      print("\(d.identifier): \(d.name) (default severity: \(d.severity.rawValue))\n")
-      print(d.description + "\n")
-      print("Why: " + d.rationale + "\n")
+      Console.line("\(d.identifier): \(d.name) (default severity: \(d.severity.rawValue))\n")
+      Console.line(d.description + "\n")
+      Console.line("Why: " + d.rationale + "\n")
       for (title, examples) in [("Triggers on", d.triggeringExamples), ("Does not trigger on", d.nonTriggeringExamples)] {
-        print("\(title):")
+        Console.line("\(title):")
         for example in examples {
           for file in example.files {
-            if example.files.count > 1 { print("  -- \(file.path)") }
+            if example.files.count > 1 { Console.line("  -- \(file.path)") }
             for line in file.text.split(separator: "\n", omittingEmptySubsequences: false) {
-              print("  | " + line.replacingOccurrences(of: "↓", with: "→ "))
+              Console.line("  | " + line.replacingOccurrences(of: "↓", with: "→ "))
             }
           }
-          print("")
+          Console.line("")
         }
       }
     }

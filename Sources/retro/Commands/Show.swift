@@ -74,13 +74,14 @@ extension Retro {
         let data =
           reports.count == 1 && files.count == 1
           ? try encoder.encode(reports[0]) : try encoder.encode(reports)
-        print(String(decoding: data, as: UTF8.self))
+        Console.machine(String(decoding: data, as: UTF8.self) + "\n")
       case .text where explain:
         let style = TerminalStyle(enabled: TerminalStyle.colorEnabled(for: FileHandle.standardOutput))
-        print(reports.map { SectionExplanation(report: $0, style: style).render() }.joined(separator: "\n"), terminator: "")
+        Console.human(
+          reports.map { SectionExplanation(report: $0, style: style).render() }.joined(separator: "\n"), styled: style.enabled)
       case .text:
         let useColor = TerminalStyle.colorEnabled(for: FileHandle.standardOutput)
-        print(reports.map { ReportSummary(report: $0, color: useColor).render() }.joined(separator: "\n"), terminator: "")
+        Console.human(reports.map { ReportSummary(report: $0, color: useColor).render() }.joined(separator: "\n"), styled: useColor)
       }
       if failed { throw RetroExit.inputError }
     }

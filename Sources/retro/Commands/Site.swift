@@ -45,7 +45,7 @@ extension Retro {
         builder.actionRows = try IndexReader(database: database).actionItems(asOf: options.asOfDate)
         builder.progress = Progress.reporter()
         let summary = try builder.build(files)
-        print("\(out): \(summary.pages) pages for \(summary.incidents) incidents")
+        Console.line("\(out): \(summary.pages) pages for \(summary.incidents) incidents")
       }
       if !update.problems.isEmpty { throw RetroExit.inputError }
     }

@@ -26,7 +26,9 @@ extension Retro {
       let reader = IndexReader(database: database)
       let stats = IncidentStats.compute(
         reports: try reader.reportFigures(), items: try reader.actionItems(asOf: options.asOfDate), asOf: options.asOfDate)
-      print(StatsRenderer().render(stats, format: StatsRenderer.Format(rawValue: format) ?? .text), terminator: "")
+      let statsFormat = StatsRenderer.Format(rawValue: format) ?? .text
+      let output = StatsRenderer().render(stats, format: statsFormat)
+      if statsFormat == .json { Console.machine(output) } else { Console.human(output) }
       if !update.problems.isEmpty { throw RetroExit.inputError }
     }
   }

@@ -41,8 +41,8 @@ extension Retro {
           var builder = SiteBuilder(templates: set, parser: IncidentParser(), outputDirectory: scratch.path + "/site", asOf: New.today())
           builder.actionRows = []
           let summary = try builder.build(files)
-          for name in set.names { print("ok   \(name)  (\(set.origins[name] ?? name))") }
-          print("\(set.names.count) templates rendered against \(files.count) reports (\(summary.pages) pages)")
+          for name in set.names { Console.line("ok   \(name)  (\(set.origins[name] ?? name))") }
+          Console.line("\(set.names.count) templates rendered against \(files.count) reports (\(summary.pages) pages)")
         } catch let error as TemplateError {
           printError(error.description)
           throw RetroExit.findings

@@ -1,0 +1,32 @@
+import Foundation
+import RetroCore
+
+/// Where every human-readable output of retro goes. Report text may come from anyone, so a
+/// terminal or a CI log must never receive its control characters raw (see `VisibleText`).
+///
+/// Renderers escape each value taken from a report, so that their own colour codes survive.
+/// Unstyled output (a pipe, a CI log, `NO_COLOR`) is escaped once more here as a whole:
+/// retro writes no control character of its own there, so nothing raw can get through.
+enum Console {
+  /// Writes human-readable `text` to standard output; `styled` when it carries retro's own
+  /// colours (and so was escaped value by value by its renderer).
+  static func human(_ text: String, styled: Bool = false) {
+    let safe = styled ? text : VisibleText.escape(text, keepingLineBreaks: true)
+    FileHandle.standardOutput.write(Data(safe.utf8))
+  }
+
+  /// Writes one human-readable line to standard output.
+  static func line(_ text: String) {
+    human(text + "\n")
+  }
+
+  /// Writes a machine format (JSON, SARIF, checkstyle, CSV), which escapes by its own rules.
+  static func machine(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
+
+  /// Writes one line to standard error, escaped: error messages quote the input.
+  static func error(_ text: String) {
+    FileHandle.standardError.write(Data((VisibleText.escape(text, keepingLineBreaks: true) + "\n").utf8))
+  }
+}
