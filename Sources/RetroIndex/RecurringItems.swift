@@ -7,10 +7,11 @@ public enum RecurringItems {
     public var items: [ActionItemRow]
   }
 
-  /// Items are linked when their token similarity reaches `threshold`; linked items form a
-  /// group (single-link clustering), and only groups spanning two reports or more count.
+  /// Items are linked when their token similarity reaches `threshold` (`SimilarityIndex`, the
+  /// engine the `recurring_action_item` rule uses); linked items form a group (single-link
+  /// clustering), and only groups spanning two reports or more count.
   public static func groups(_ rows: [ActionItemRow], threshold: Double) -> [Group] {
-    let tokens = rows.map { TextSimilarity.tokens($0.text) }
+    let index = SimilarityIndex(texts: rows.map(\.text), threshold: threshold)
     var parent = Array(rows.indices)
     func find(_ i: Int) -> Int {
       var i = i
@@ -20,20 +21,9 @@ public enum RecurringItems {
       }
       return i
     }
-    // Only compare items that share a word: an inverted index keeps this near linear.
-    var byToken: [String: [Int]] = [:]
-    for (index, set) in tokens.enumerated() {
-      for token in set { byToken[token, default: []].append(index) }
-    }
-    for (index, set) in tokens.enumerated() {
-      var candidates = Set<Int>()
-      for token in set { for other in byToken[token] ?? [] where other > index { candidates.insert(other) } }
-      for other in candidates where rows[other].path != rows[index].path {
-        if TextSimilarity.similarity(set, tokens[other]) >= threshold {
-          let (a, b) = (find(index), find(other))
-          if a != b { parent[a] = b }
-        }
-      }
+    for (a, b) in index.pairs(where: { rows[$0].path != rows[$1].path }) {
+      let (x, y) = (find(a), find(b))
+      if x != y { parent[x] = y }
     }
     var clusters: [Int: [ActionItemRow]] = [:]
     for index in rows.indices { clusters[find(index), default: []].append(rows[index]) }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// How alike two short texts are, for matching action items that say the same thing in
-/// other words.
+/// The words of a short text that say what it is about, for matching action items that say
+/// the same thing in other words (`SimilarityIndex` compares them).
 public enum TextSimilarity {
   static let stopWords: Set<String> = [
     "a", "an", "the", "to", "of", "for", "and", "or", "in", "on", "at", "by", "with", "we", "our",
@@ -24,19 +24,5 @@ public enum TextSimilarity {
       return true
     }.joined(separator: " ")
     return Set(words(kept).filter { !$0.allSatisfy(\.isNumber) && $0 != "due" }).subtracting(stopWords)
-  }
-
-  /// Token-set similarity (Jaccard), 0 to 1.
-  public static func similarity(_ a: String, _ b: String) -> Double {
-    similarity(tokens(a), tokens(b))
-  }
-
-  public static func similarity(_ x: Set<String>, _ y: Set<String>) -> Double {
-    guard !x.isEmpty || !y.isEmpty else { return 0 }
-    // Counted without building the intersection or the union.
-    let (small, large) = x.count <= y.count ? (x, y) : (y, x)
-    var shared = 0
-    for token in small where large.contains(token) { shared += 1 }
-    return Double(shared) / Double(x.count + y.count - shared)
   }
 }
