@@ -51,3 +51,60 @@ struct SimilarityIndexTests {
     #expect(index.pairs().map { [$0.0, $0.1] } == [[0, 1]])
   }
 }
+
+@Suite("Phrase matcher")
+struct PhraseMatcherTests {
+  /// The plain definition: for each phrase, its first whole-word occurrence; the leftmost
+  /// of those, the earlier phrase on a tie.
+  static func bruteForce(_ phrases: [String], _ line: String) -> (String, Int)? {
+    let bytes = ByteSearch.lowercasedASCII(line)
+    var best: (String, Int)?
+    for phrase in phrases {
+      let needle = ByteSearch.lowercasedASCII(phrase.lowercased())
+      var start = 0
+      while let found = ByteSearch.firstIndex(of: needle, in: bytes, from: start) {
+        start = found + 1
+        let end = found + needle.count
+        let wordStart = found == 0 || !PhraseMatcher.isWord(bytes[found - 1])
+        let endsInWord = needle.last.map(PhraseMatcher.isWord) ?? false
+        let afterIsWord = end < bytes.count && (PhraseMatcher.isWord(bytes[end]) || bytes[end] == 45)
+        if wordStart && (!endsInWord || !afterIsWord) {
+          if best.map({ found < $0.1 }) ?? true { best = (phrase, found) }
+          break
+        }
+      }
+    }
+    return best.map { ($0.0, $0.1 + 1) }
+  }
+
+  static let phrases = ["'s fault", "’s fault", "fault of", "careless", "care", "to blame", "blame", "lazy", "a b", "b c d"]
+
+  @Test("agrees with one scan per phrase on every line", arguments: [
+    "It was Sam's fault", "The fault of the cache", "CARELESS and careless", "we care", "careful", "lazy-loaded",
+    "lazy loading", "nothing here", "a b c d", "xa b c d", "Ana’s fault", "blamed", "to blame", "blame it", "", "a",
+    "fault of careless care to blame",
+  ])
+  func agrees(_ line: String) {
+    let matcher = PhraseMatcher(Self.phrases)
+    let found = matcher.firstMatch(in: line)
+    let expected = Self.bruteForce(Self.phrases, line)
+    #expect(found?.phrase == expected?.0 && found?.column == expected?.1, "\(line)")
+  }
+
+  @Test("agrees with one scan per phrase on random lines")
+  func randomLines() {
+    var state: UInt64 = 99
+    let pieces = ["a", "b", "c", "d", " ", "-", "care", "less", "blame", "'s", " fault", "of", "lazy", "É", "x"]
+    let matcher = PhraseMatcher(Self.phrases)
+    for _ in 0..<2000 {
+      var line = ""
+      for _ in 0..<12 {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        line += pieces[Int(state >> 33) % pieces.count]
+      }
+      let found = matcher.firstMatch(in: line)
+      let expected = Self.bruteForce(Self.phrases, line)
+      #expect(found?.phrase == expected?.0 && found?.column == expected?.1, "\(line)")
+    }
+  }
+}

@@ -18,6 +18,8 @@ public struct BlamingLanguageRule: Rule {
 
   public init() {}
 
+  static let matcher = PhraseMatcher(phrases)
+
   static let phrases = [
     "'s fault", "’s fault", "fault of", "should have known", "careless", "negligent", "negligence",
     "incompetent", "incompetence", "sloppy", "stupid", "should have been more careful",
@@ -26,7 +28,7 @@ public struct BlamingLanguageRule: Rule {
 
   public func validate(_ context: LintContext) -> [Finding] {
     context.proseLines().compactMap { number, line in
-      guard let hit = TextSearch.find(Self.phrases, in: line) else { return nil }
+      guard let hit = Self.matcher.firstMatch(in: line) else { return nil }
       return Finding("Blaming language ('\(hit.phrase.trimmingCharacters(in: ["'", "’"]))'); describe what happened, not who is at fault", line: number, column: hit.column)
     }
   }

@@ -17,6 +17,8 @@ public struct HumanErrorRootCauseRule: Rule {
 
   public init() {}
 
+  static let matcher = PhraseMatcher(phrases)
+
   static let phrases = [
     "human error", "operator error", "user error", "engineer error", "pilot error", "made a mistake",
     "fat-fingered", "fat fingered", "fat-finger", "did not follow", "didn't follow", "failed to follow",
@@ -27,7 +29,7 @@ public struct HumanErrorRootCauseRule: Rule {
     var findings: [Finding] = []
     for section in context.sections(.rootCauses) {
       for (number, line) in context.bodyLines(of: section) {
-        if let hit = TextSearch.find(Self.phrases, in: line) {
+        if let hit = Self.matcher.firstMatch(in: line) {
           findings.append(
             Finding(
               "The root cause blames people ('\(hit.phrase)'); ask what in the system made the mistake possible",

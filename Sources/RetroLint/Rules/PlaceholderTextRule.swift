@@ -18,6 +18,8 @@ public struct PlaceholderTextRule: Rule {
 
   public init() {}
 
+  static let loremIpsum = PhraseMatcher(["lorem ipsum"])
+
   static let words = ["TODO", "TBD", "FIXME", "XXX", "TBC"]
   static let htmlTags: Set<String> = [
     "b", "i", "u", "em", "strong", "br", "p", "a", "img", "code", "pre", "sub", "sup", "details",
@@ -30,10 +32,10 @@ public struct PlaceholderTextRule: Rule {
     where !context.codeLines.contains(number) {
       if let (word, column) = Self.findWord(in: line) {
         findings.append(Finding("Placeholder '\(word)' is left in the report", line: number, column: column))
-      } else if let range = line.range(of: "???"), range.lowerBound == line.startIndex || !line[line.index(before: range.lowerBound)].isLetter {
+      } else if line.utf8.contains(0x3F), let range = line.range(of: "???"), range.lowerBound == line.startIndex || !line[line.index(before: range.lowerBound)].isLetter {
         let column = line.utf8.distance(from: line.startIndex, to: range.lowerBound) + 1
         findings.append(Finding("Placeholder '???' is left in the report", line: number, column: column))
-      } else if line.utf8.count >= 11, let hit = TextSearch.find(["lorem ipsum"], in: line) {
+      } else if line.utf8.count >= 11, let hit = Self.loremIpsum.firstMatch(in: line) {
         findings.append(Finding("Placeholder text 'lorem ipsum' is left in the report", line: number, column: hit.column))
       } else if line.utf8.contains(0x3C), let (text, column) = Self.angleBracket(in: line), !Self.inCodeSpan(line, column: column) {
         findings.append(Finding("Placeholder '\(text)' is left in the report", line: number, column: column))

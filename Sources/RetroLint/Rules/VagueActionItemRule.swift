@@ -16,6 +16,8 @@ public struct VagueActionItemRule: Rule {
 
   public init() {}
 
+  static let matcher = PhraseMatcher(phrases)
+
   static let phrases = [
     "investigate", "look into", "looking into", "be more careful", "more careful", "improve monitoring",
     "better monitoring", "more monitoring", "monitor more closely", "improve alerting", "better alerting",
@@ -27,7 +29,7 @@ public struct VagueActionItemRule: Rule {
   public func validate(_ context: LintContext) -> [Finding] {
     context.report.actionItems.compactMap { item in
       guard item.status == .open, item.tickets.isEmpty, !item.text.contains(where: \.isNumber),
-        let hit = TextSearch.find(Self.phrases, in: Substring(item.text))
+        let hit = Self.matcher.firstMatch(in: Substring(item.text))
       else { return nil }
       return Finding(
         "Action item '\(ActionItemOwnerRule.short(item.text))' is vague ('\(hit.phrase)'); say what will change and how you will know it is done",
