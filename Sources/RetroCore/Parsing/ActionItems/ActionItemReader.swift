@@ -37,10 +37,10 @@ struct ActionItemReader {
       status = .done
       head = InlineText.collapse(head.replacingOccurrences(of: marker, with: ""))
     }
-    let lowered = head.lowercased()
-    for marker in ["(done)", "[done]", "(completed)", "[completed]", "(fixed)", "(closed)", "(complete)"] where lowered.contains(marker) {
-      status = .done
-      if let range = head.range(of: marker, options: .caseInsensitive) {
+    if head.utf8.contains(0x28) || head.utf8.contains(0x5B) {  // ( or [
+      for marker in ["(done)", "[done]", "(completed)", "[completed]", "(fixed)", "(closed)", "(complete)"] {
+        guard let range = CaselessText(head).range(of: marker) else { continue }
+        status = .done
         head = InlineText.collapse(head.replacingCharacters(in: range, with: ""))
       }
     }
@@ -187,7 +187,7 @@ struct ActionItemReader {
         return upper
       }
     }
-    if let range = text.range(of: "priority:", options: .caseInsensitive) {
+    if let range = CaselessText(text).range(of: "priority:") {
       let value = text[range.upperBound...].trimmingCharacters(in: .whitespaces).prefix(while: { $0.isLetter || $0.isNumber })
       if !value.isEmpty { return value.lowercased() }
     }
@@ -210,8 +210,8 @@ struct ActionItemReader {
 
   private func ownersFromText(head: String, all: String) -> [String] {
     var owners: [String] = []
-    // `@handle`, not an e-mail address.
-    let characters = Array(all)
+    // `@handle`, not an e-mail address (most items have no `@`: no need to look).
+    let characters = all.utf8.contains(0x40) ? Array(all) : []
     var index = 0
     while index < characters.count {
       if characters[index] == "@", index == 0 || !(characters[index - 1].isLetter || characters[index - 1].isNumber || characters[index - 1] == ".") {
@@ -226,8 +226,9 @@ struct ActionItemReader {
       }
     }
     // `Owner: Name`, `Owners: A, B`, `Assignee - Name`, `assigned to Name`.
+    let caseless = CaselessText(all)
     for label in ["owners:", "owner:", "assignee:", "assignees:", "owner -", "owner –", "assigned to", "owned by", "who:"] {
-      guard let range = all.range(of: label, options: .caseInsensitive) else { continue }
+      guard let range = caseless.range(of: label) else { continue }
       let value = all[range.upperBound...].prefix(while: { !";|)\n(".contains($0) })
       let cut = value.range(of: " due", options: .caseInsensitive).map { value[..<$0.lowerBound] } ?? value
       owners += cut.split(separator: ",").flatMap { $0.components(separatedBy: " and ") }
@@ -249,16 +250,17 @@ struct ActionItemReader {
   }
 
   private func dueFromText(_ text: String) -> CalendarDate? {
+    let caseless = CaselessText(text)
     for label in ["due:", "due by", "due date:", "due on", "due", "deadline:", "deadline", "eta:", "by:", "target date:", "by "] {
       var searchStart = text.startIndex
-      while let range = text.range(of: label, options: .caseInsensitive, range: searchStart..<text.endIndex) {
+      while let range = caseless.range(of: label, from: searchStart) {
         searchStart = range.upperBound
         if range.lowerBound > text.startIndex {
           let before = text[text.index(before: range.lowerBound)]
           if before.isLetter { continue }
         }
         let after = text[range.upperBound...].drop(while: { $0 == " " || $0 == ":" })
-        var scanner = TimeStampReader.Scanner(Array(after.prefix(40)))
+        var scanner = TimeStampReader.Scanner(TimeStampReader.characters(after, limit: 40))
         if let date = scanner.readDate(requireYear: false)?.parts.resolve(order: order, fallbackYear: fallbackYear) {
           return date
         }

@@ -20,7 +20,7 @@ public enum TimeStampReader {
 
   /// Reads a stamp at the start of `line`; nil when the line does not start with one.
   public static func read(_ line: some StringProtocol) -> TimeStamp? {
-    var scanner = Scanner(Array(line.prefix(240)))
+    var scanner = Scanner(characters(line, limit: 240))
     var approximate = scanner.skipLeadingMarkup()
     if scanner.skipWord(in: ["approx", "approx.", "approximately", "around", "about", "ca", "ca."]) {
       approximate = true
@@ -43,13 +43,28 @@ public enum TimeStampReader {
       remainder: rest(of: line, from: scanner.skipSeparator()))
   }
 
+  /// The first `limit` characters of `text`. ASCII text (nearly every line) skips grapheme
+  /// breaking: each byte is one character, since CRLF, the one ASCII pair that makes a single
+  /// character, became LF when the file was read.
+  static func characters(_ text: some StringProtocol, limit: Int) -> [Character] {
+    let utf8 = text.utf8
+    var result: [Character] = []
+    result.reserveCapacity(Swift.min(limit, utf8.count))
+    for byte in utf8 {
+      guard byte < 0x80, byte != 0x0D else { return Array(text.prefix(limit)) }
+      if result.count == limit { break }
+      result.append(Character(Unicode.Scalar(byte)))
+    }
+    return result
+  }
+
   private static func rest(of line: some StringProtocol, from offset: Int) -> String {
     String(line.dropFirst(offset)).trimmingCharacters(in: .whitespaces)
   }
 
   /// Finds the first full date (with a year, or with a month name) anywhere in `text`.
   public static func findDate(in text: some StringProtocol) -> DateParts? {
-    let chars = Array(text.prefix(400))
+    let chars = characters(text, limit: 400)
     var index = 0
     while index < chars.count {
       let c = chars[index]

@@ -91,14 +91,26 @@ struct SectionContentCues: Equatable {
   ]
 
   /// An item with a task box, an @owner, a ticket key or URL, or an imperative first verb.
+  private enum Needles {
+    static let spaceAt = Array(" @".utf8)
+    static let owner = Array("owner:".utf8)
+    static let issues = Array("/issues/".utf8)
+    static let pull = Array("/pull/".utf8)
+  }
+
   static func readsAsWork(_ head: String, whole: String) -> Bool {
     let trimmed = head.drop(while: { $0 == " " })
     if trimmed.hasPrefix("[ ]") || trimmed.hasPrefix("[x]") || trimmed.hasPrefix("[X]") { return true }
-    if whole.contains(" @") || whole.hasPrefix("@") || whole.lowercased().contains("owner:") { return true }
+    // Byte searches: this runs on every item of every section whose heading leaves it open.
+    let bytes = ByteSearch.lowercasedASCII(whole)
+    if bytes.first == 0x40 || ByteSearch.contains(bytes, Needles.spaceAt) || ByteSearch.contains(bytes, Needles.owner) {
+      return true
+    }
     // A ticket the action-item reader would take (`OPS-412`, `#123`), or a link to an issue or
-    // pull request; a link elsewhere is not one.
-    if whole.contains("/issues/") || whole.contains("/pull/")
-      || ActionItemReader.ticketsIn(whole).contains(where: { !$0.hasPrefix("http") })
+    // pull request; a link elsewhere is not one. Every such ticket has a digit.
+    if ByteSearch.contains(bytes, Needles.issues) || ByteSearch.contains(bytes, Needles.pull) { return true }
+    if bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
+      ActionItemReader.ticketsIn(whole).contains(where: { !$0.hasPrefix("http") })
     {
       return true
     }
