@@ -32,7 +32,7 @@ public struct GitHistory: Sendable {
       var firstDone: [String: (date: String, hash: String)] = [:]
       var reopened: [String: (date: String, hash: String)] = [:]
       for commit in commits {
-        guard let root = Self.git(["rev-parse", "--show-toplevel"], in: directory)?.trimmingCharacters(in: .whitespacesAndNewlines),
+        guard let root = Self.git(["rev-parse", "--show-toplevel"], in: directory)?.trimmingWhitespaceAndNewlines(),
           let text = Self.git(["-C", root, "show", "\(commit.hash):\(commit.path)"], in: directory),
           let report = try? parser.parse(text: text, path: file)
         else { continue }

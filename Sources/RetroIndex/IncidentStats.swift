@@ -41,6 +41,14 @@ public struct IncidentStats: Sendable, Equatable, Codable {
   public var topServices: [Count]
   public var topRootCauseWords: [Count]
 
+  /// The figures from the reports and the action-item figures (`IndexReader.actionItemFigures`
+  /// aggregates those in SQL).
+  public static func compute(reports: [ReportRecord], itemFigures: ActionItemFigures, asOf: CalendarDate) -> IncidentStats {
+    var stats = compute(reports: reports, items: [], asOf: asOf)
+    stats.actionItems = itemFigures
+    return stats
+  }
+
   public static func compute(reports: [ReportRecord], items: [ActionItemRow], asOf: CalendarDate) -> IncidentStats {
     func counted(_ values: [String], limit: Int? = nil) -> [Count] {
       let counts = values.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }

@@ -18,33 +18,40 @@ public struct IndexReader: Sendable {
   /// `open` or `done` ones when `status` says so. Rows are read column by column rather than
   /// through Codable: this is the query every listing runs.
   public func actionItems(asOf: CalendarDate, status: String? = nil) throws -> [ActionItemRow] {
+    try database.writer.read { db in
+      try actionItems(db, asOf: asOf, where: status == nil ? nil : "a.status = ?", arguments: status.map { [$0] } ?? [])
+    }
+  }
+
+  private func actionItems(
+    _ db: Database, asOf: CalendarDate, where condition: String?, order: String? = nil, arguments: StatementArguments = [],
+    limit: Int? = nil
+  ) throws -> [ActionItemRow] {
     let sql = """
       SELECT a.itemId, a.text, a.owners, a.due, a.tickets, a.priority, a.type, a.status, a.line,
              a.closedAt, a.firstSeenAt, a.reportPath, r.title, r.date, r.severity, r.tags, r.services
       FROM actionItem a LEFT JOIN report r ON r.path = a.reportPath
-      \(status == nil ? "" : "WHERE a.status = ?")
+      \(condition.map { "WHERE " + $0 } ?? "") \(order.map { "ORDER BY " + $0 } ?? "") \(limit.map { "LIMIT \($0)" } ?? "")
       """
-    return try database.writer.read { db in
-      var rows: [ActionItemRow] = []
-      let cursor = try Row.fetchCursor(db, sql: sql, arguments: status.map { [$0] } ?? StatementArguments())
-      while let row = try cursor.next() {
-        let itemStatus: String = row[7]
-        let firstSeenAt: String = row[10]
-        let reportDate: String? = row[13]
-        let due: String? = row[3]
-        let start = reportDate.flatMap { CalendarDate(iso: $0) } ?? CalendarDate(iso: firstSeenAt.prefix(10))
-        var overdue: Int?
-        if itemStatus == "open", let day = due.flatMap({ CalendarDate(iso: $0) }), day < asOf { overdue = day.days(to: asOf) }
-        rows.append(
-          ActionItemRow(
-            id: row[0], text: row[1], owners: JSONStringArray.parse(row[2]), due: due, daysOverdue: overdue,
-            ageDays: start.map { max(0, $0.days(to: asOf)) }, status: itemStatus, tickets: JSONStringArray.parse(row[4]),
-            priority: row[5], type: row[6], reportTitle: row[12], reportDate: reportDate, severity: row[14],
-            tags: JSONStringArray.parse(row[15]), services: JSONStringArray.parse(row[16]), path: row[11], line: row[8],
-            closedAt: row[9], firstSeenAt: firstSeenAt))
-      }
-      return rows
+    var rows: [ActionItemRow] = []
+    let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+    while let row = try cursor.next() {
+      let itemStatus: String = row[7]
+      let firstSeenAt: String = row[10]
+      let reportDate: String? = row[13]
+      let due: String? = row[3]
+      let start = reportDate.flatMap { CalendarDate(iso: $0) } ?? CalendarDate(iso: firstSeenAt.prefix(10))
+      var overdue: Int?
+      if itemStatus == "open", let day = due.flatMap({ CalendarDate(iso: $0) }), day < asOf { overdue = day.days(to: asOf) }
+      rows.append(
+        ActionItemRow(
+          id: row[0], text: row[1], owners: JSONStringArray.parse(row[2]), due: due, daysOverdue: overdue,
+          ageDays: start.map { max(0, $0.days(to: asOf)) }, status: itemStatus, tickets: JSONStringArray.parse(row[4]),
+          priority: row[5], type: row[6], reportTitle: row[12], reportDate: reportDate, severity: row[14],
+          tags: JSONStringArray.parse(row[15]), services: JSONStringArray.parse(row[16]), path: row[11], line: row[8],
+          closedAt: row[9], firstSeenAt: firstSeenAt))
     }
+    return rows
   }
 
   /// The per-report figures `retro stats` needs, without the Codable decoding of every column.
@@ -66,6 +73,51 @@ public struct IndexReader: Sendable {
             timeToResolve: row[8], rootCauses: row[9], indexedAt: ""))
       }
       return records
+    }
+  }
+
+  /// The action-item figures of `retro stats`, aggregated by SQLite: only the five oldest
+  /// open items and the dates of done ones leave the database, not every row.
+  public func actionItemFigures(asOf: CalendarDate) throws -> IncidentStats.ActionItemFigures {
+    let today = asOf.description
+    return try database.writer.read { db in
+      var open = 0
+      var done = 0
+      for row in try Row.fetchAll(db, sql: "SELECT status, count(*) FROM actionItem GROUP BY status") {
+        let status: String = row[0]
+        if status == "open" { open = row[1] } else if status == "done" { done = row[1] }
+      }
+      let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM actionItem") ?? 0
+      // Due dates are ISO text (`YYYY-MM-DD`), so text order is date order.
+      let overdue =
+        try Int.fetchOne(
+          db, sql: "SELECT count(*) FROM actionItem WHERE status = 'open' AND due IS NOT NULL AND due < ?", arguments: [today]
+        ) ?? 0
+      let unowned =
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM actionItem WHERE status = 'open' AND owners = '[]'") ?? 0
+      var daysToClose: [Double] = []
+      let closed = try Row.fetchCursor(
+        db,
+        sql: "SELECT r.date, a.closedAt FROM actionItem a LEFT JOIN report r ON r.path = a.reportPath WHERE a.status = 'done'")
+      while let row = try closed.next() {
+        let reportDate: String? = row[0]
+        let closedAt: String? = row[1]
+        guard let start = reportDate.flatMap({ CalendarDate(iso: $0) }),
+          let end = closedAt.flatMap({ CalendarDate(iso: $0.prefix(10)) })
+        else { continue }
+        daysToClose.append(Double(max(0, start.days(to: end))))
+      }
+      // Oldest first: age counts from the incident (or from when the item was first seen),
+      // and an item dated after `asOf` is 0 days old, so the start is capped at `asOf`.
+      let oldest = try actionItems(
+        db, asOf: asOf,
+        where: "a.status = 'open'",
+        order: "min(coalesce(r.date, substr(a.firstSeenAt, 1, 10)), ?), a.reportPath, a.line", arguments: [today],
+        limit: 5)
+      return IncidentStats.ActionItemFigures(
+        total: total, open: open, done: done, closureRate: total == 0 ? nil : Double(done) / Double(total),
+        medianDaysToClose: IncidentStats.percentile(daysToClose, 0.5), overdue: overdue, unowned: unowned,
+        oldestOpen: oldest)
     }
   }
 

@@ -126,7 +126,7 @@ public struct PostRenderer: Sendable {
   static func tidy(_ text: String) -> String {
     var out: [Substring] = []
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      if line.trimmingCharacters(in: .whitespaces).isEmpty, out.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { continue }
+      if line.trimmingWhitespace().isEmpty, out.last?.trimmingWhitespace().isEmpty == true { continue }
       out.append(line)
     }
     var joined = out.joined(separator: "\n")
@@ -181,7 +181,7 @@ public struct PostRenderer: Sendable {
   /// `2019-03-01 12:00:00 +0000`: the author's time kept, a zone added when missing.
   static func jekyllDate(_ written: String?, fallback: CalendarDate?) -> String {
     if let written, written.count >= 10, CalendarDate(iso: written.prefix(10)) != nil {
-      let rest = written.dropFirst(10).trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "T", with: "")
+      let rest = written.dropFirst(10).trimmingWhitespace().replacingOccurrences(of: "T", with: "")
       if rest.isEmpty { return "\(written.prefix(10)) 00:00:00 +0000" }
       let hasZone = rest.contains("+") || rest.contains("Z") || rest.split(separator: " ").count > 1 || rest.dropFirst(6).contains("-")
       return hasZone ? written : "\(written.prefix(10)) \(rest) +0000"
@@ -192,7 +192,7 @@ public struct PostRenderer: Sendable {
   /// `2019-03-01T12:00:00Z`.
   static func hugoDate(_ written: String?, fallback: CalendarDate?) -> String {
     if let written, written.count >= 10, CalendarDate(iso: written.prefix(10)) != nil {
-      let rest = written.dropFirst(10).trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "T", with: "")
+      let rest = written.dropFirst(10).trimmingWhitespace().replacingOccurrences(of: "T", with: "")
       if rest.isEmpty { return "\(written.prefix(10))T00:00:00Z" }
       if rest.count == 8 { return "\(written.prefix(10))T\(rest)Z" }
       return "\(written.prefix(10))T\(rest)"

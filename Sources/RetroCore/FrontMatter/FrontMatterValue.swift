@@ -27,7 +27,7 @@ public indirect enum FrontMatterValue: Sendable, Equatable {
     case .null, .table: return []
     default:
       return (scalarText ?? "").split(separator: ",").map {
-        $0.trimmingCharacters(in: .whitespaces)
+        $0.trimmingWhitespace()
       }.filter { !$0.isEmpty }
     }
   }

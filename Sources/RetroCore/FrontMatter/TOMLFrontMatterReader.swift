@@ -165,7 +165,7 @@ struct TOMLFrontMatterReader {
         word.unicodeScalars.append(c)
         advance()
       }
-      word = word.trimmingCharacters(in: .whitespaces)
+      word = word.trimmingWhitespace()
       if word == "true" { return .bool(true) }
       if word == "false" { return .bool(false) }
       let digits = word.replacingOccurrences(of: "_", with: "")

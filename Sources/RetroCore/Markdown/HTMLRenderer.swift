@@ -41,7 +41,7 @@ public struct HTMLRenderer: Sendable {
 
   /// True for destinations a reader can follow safely.
   public static func isSafe(_ destination: String) -> Bool {
-    let trimmed = destination.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    let trimmed = destination.trimmingWhitespaceAndNewlines().lowercased()
     // Control characters and entities are how filters get fooled (`java\tscript:`).
     if trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return false }
     guard let colon = trimmed.firstIndex(of: ":") else { return true }
@@ -82,7 +82,7 @@ public struct HTMLRenderer: Sendable {
       out += "<pre><code\(language)>\(Self.escape(literal))</code></pre>\n"
     case .htmlBlock(let html):
       // Shown, not run.
-      let visible = html.trimmingCharacters(in: .whitespacesAndNewlines)
+      let visible = html.trimmingWhitespaceAndNewlines()
       if !visible.isEmpty && !(visible.hasPrefix("<!--") && visible.hasSuffix("-->")) {
         out += "<pre class=\"raw-html\">\(Self.escape(visible))</pre>\n"
       }

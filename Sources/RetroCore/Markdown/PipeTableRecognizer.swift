@@ -96,7 +96,7 @@ struct PipeTableRecognizer {
     let cells = cells(of: line)
     guard !cells.isEmpty else { return false }
     return cells.allSatisfy { cell in
-      let trimmed = cell.trimmingCharacters(in: .whitespaces)
+      let trimmed = cell.trimmingWhitespace()
       return !trimmed.isEmpty && trimmed.contains("-")
         && trimmed.allSatisfy { $0 == "-" || $0 == ":" }
     }
@@ -104,7 +104,7 @@ struct PipeTableRecognizer {
 
   /// Splits a row on pipes that are neither escaped nor inside a code span.
   static func cells(of line: Substring) -> [String] {
-    var trimmed = line.trimmingCharacters(in: .whitespaces)[...]
+    var trimmed = line.trimmingWhitespace()[...]
     if trimmed.hasPrefix("|") { trimmed = trimmed.dropFirst() }
     if trimmed.hasSuffix("|") && !trimmed.hasSuffix("\\|") { trimmed = trimmed.dropLast() }
     var cells: [String] = []
@@ -122,14 +122,14 @@ struct PipeTableRecognizer {
         inCode.toggle()
         current.append(character)
       } else if character == "|" && !inCode {
-        cells.append(current.trimmingCharacters(in: .whitespaces))
+        cells.append(current.trimmingWhitespace())
         current = ""
       } else {
         current.append(character)
       }
     }
     if escaped { current.append("\\") }
-    cells.append(current.trimmingCharacters(in: .whitespaces))
+    cells.append(current.trimmingWhitespace())
     return cells
   }
 }

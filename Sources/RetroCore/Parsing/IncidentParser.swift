@@ -182,7 +182,7 @@ public struct IncidentParser: Sendable {
   private func splitList(_ text: String?) -> [String] {
     guard let text else { return [] }
     return text.split(whereSeparator: { $0 == "," || $0 == ";" }).flatMap { $0.components(separatedBy: " and ") }
-      .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+      .map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
   }
 
   /// In pasted text with no headings, the first short line before the first section.

@@ -31,7 +31,7 @@ public struct TextReporter: Reporter {
         // Long lines are cut after the spot, keeping the caret where it belongs.
         let keep = max(120, d.column + 40)
         if source.utf8.count > keep { source = String(decoding: Array(source.utf8.prefix(keep)), as: UTF8.self) + "…" }
-        if !source.trimmingCharacters(in: .whitespaces).isEmpty {
+        if !source.trimmingWhitespace().isEmpty {
           out += "    \(VisibleText.escape(source))\n"
           // The caret sits under the byte column, counted in characters of the prefix as shown.
           let prefix = String(decoding: Array(source.utf8.prefix(max(0, d.column - 1))), as: UTF8.self)

@@ -22,7 +22,7 @@ public struct EmptySectionRule: Rule {
       guard section.kind != .custom else { return nil }
       // Anything but blank lines and HTML comments is content; most bodies show it at once.
       let hasContent = section.body.split(separator: "\n").contains { line in
-        let t = line.trimmingCharacters(in: .whitespaces)
+        let t = line.trimmingWhitespace()
         return !t.isEmpty && !(t.hasPrefix("<!--") && t.hasSuffix("-->"))
       }
       guard !hasContent else { return nil }

@@ -25,7 +25,7 @@ public struct MissingSectionRule: Rule {
     let firstSection = context.report.sections.first?.range.start.line ?? Int.max
     var words = 0
     for (number, line) in context.proseLines() where number < firstSection {
-      let text = line.trimmingCharacters(in: .whitespaces)
+      let text = line.trimmingWhitespace()
       // Headings, metadata lines, comments and markers are not summary prose.
       if text.hasPrefix("#") || text.hasPrefix("<") || text.hasPrefix("|") { continue }
       if let colon = text.firstIndex(of: ":"), text[..<colon].split(separator: " ").count <= 3, text.hasPrefix("**") || text.count < 60 { continue }

@@ -46,7 +46,7 @@ extension Retro {
       if let date, CalendarDate(iso: date) == nil {
         throw ValidationError("--date must be a real date as YYYY-MM-DD, not '\(date)'.")
       }
-      if title.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("Give the incident a title.") }
+      if title.trimmingWhitespace().isEmpty { throw ValidationError("Give the incident a title.") }
     }
 
     func run() throws {
@@ -80,7 +80,7 @@ extension Retro {
       if (try? process.run()) != nil {
         process.waitUntilExit()
         let name = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-          .trimmingCharacters(in: .whitespacesAndNewlines)
+          .trimmingWhitespaceAndNewlines()
         if process.terminationStatus == 0, !name.isEmpty { return name }
       }
       return ProcessInfo.processInfo.environment["USER"] ?? "TODO"

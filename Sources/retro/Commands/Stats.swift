@@ -25,7 +25,8 @@ extension Retro {
       let (database, update, _) = try options.openIndex()
       let reader = IndexReader(database: database)
       let stats = IncidentStats.compute(
-        reports: try reader.reportFigures(), items: try reader.actionItems(asOf: options.asOfDate), asOf: options.asOfDate)
+        reports: try reader.reportFigures(), itemFigures: try reader.actionItemFigures(asOf: options.asOfDate),
+        asOf: options.asOfDate)
       let statsFormat = StatsRenderer.Format(rawValue: format) ?? .text
       let output = StatsRenderer().render(stats, format: statsFormat)
       if statsFormat == .json { Console.machine(output) } else { Console.human(output) }

@@ -98,13 +98,13 @@ struct ActionItemExtractor {
     let lines = paragraph.plainText.split(separator: "\n", omittingEmptySubsequences: false)
     var result: [(Int, String, String)] = []
     for (offset, line) in lines.enumerated() {
-      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      let trimmed = line.trimmingWhitespace()
       if trimmed.isEmpty { continue }
       guard trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "("), open > trimmed.startIndex else { return nil }
       let marker = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
-        .trimmingCharacters(in: .whitespaces)
+        .trimmingWhitespace()
       guard !marker.isEmpty, marker.split(separator: " ").count <= 3, !marker.contains(where: \.isNumber) else { return nil }
-      result.append((offset, String(trimmed[..<open]).trimmingCharacters(in: .whitespaces), marker))
+      result.append((offset, String(trimmed[..<open]).trimmingWhitespace(), marker))
     }
     return result.count >= 2 ? result : nil
   }

@@ -23,7 +23,7 @@ struct ActionItemReader {
 
     // Task-list boxes, the malformed ones included.
     for (box, done) in [("[ ]", false), ("[]", false), ("[x]", true), ("[X]", true), ("[*]", true), ("[-]", false), ("[✓]", true)] where head.hasPrefix(box) {
-      head = String(head.dropFirst(box.count)).trimmingCharacters(in: .whitespaces)
+      head = String(head.dropFirst(box.count)).trimmingWhitespace()
       if done { status = .done } else if !doneByGroup { status = .open }
       break
     }
@@ -46,7 +46,7 @@ struct ActionItemReader {
     }
     for prefix in ["DONE:", "Done:", "DONE -", "Completed:", "COMPLETED:"] where head.hasPrefix(prefix) {
       status = .done
-      head = String(head.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+      head = String(head.dropFirst(prefix.count)).trimmingWhitespace()
     }
     // `[AI-12]` or `AI-12:` at the start.
     if let id = leadingId(&head) { explicitId = id }
@@ -63,13 +63,13 @@ struct ActionItemReader {
     var owners: [String] = []
     if let column = columns["owner"] {
       owners += column.split(whereSeparator: { $0 == "," || $0 == "/" || $0 == "&" || $0 == ";" })
-        .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && $0 != "-" && $0 != "—" }
+        .map { $0.trimmingWhitespace() }.filter { !$0.isEmpty && $0 != "-" && $0 != "—" }
     }
     owners += ownersFromText(head: head, all: all)
     // A `[name]` or `(team)` prefix that named an owner is not part of what to do.
     for (open, close) in [("[", "]"), ("(", ")")] where head.hasPrefix(open) {
       if let end = head.firstIndex(of: Character(close)),
-        owners.contains(head[head.index(after: head.startIndex)..<end].trimmingCharacters(in: .whitespaces))
+        owners.contains(head[head.index(after: head.startIndex)..<end].trimmingWhitespace())
       {
         head = String(head[head.index(after: end)...]).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ":-–")))
       }
@@ -188,7 +188,7 @@ struct ActionItemReader {
       }
     }
     if let range = CaselessText(text).range(of: "priority:") {
-      let value = text[range.upperBound...].trimmingCharacters(in: .whitespaces).prefix(while: { $0.isLetter || $0.isNumber })
+      let value = text[range.upperBound...].trimmingWhitespace().prefix(while: { $0.isLetter || $0.isNumber })
       if !value.isEmpty { return value.lowercased() }
     }
     return nil
@@ -202,7 +202,7 @@ struct ActionItemReader {
       }
     }
     if let range = lowered.range(of: "type:") {
-      let value = lowered[range.upperBound...].trimmingCharacters(in: .whitespaces).prefix(while: \.isLetter)
+      let value = lowered[range.upperBound...].trimmingWhitespace().prefix(while: \.isLetter)
       return ActionItemType(label: String(value))
     }
     return nil
@@ -239,7 +239,7 @@ struct ActionItemReader {
     // `[name] text` and `(team) text` prefixes.
     for (open, close) in [("[", "]"), ("(", ")")] where head.hasPrefix(open) {
       guard let end = head.firstIndex(of: Character(close)) else { continue }
-      let name = head[head.index(after: head.startIndex)..<end].trimmingCharacters(in: .whitespaces)
+      let name = head[head.index(after: head.startIndex)..<end].trimmingWhitespace()
       let isStatusOrTicket = name.isEmpty || name.count > 30 || name.contains(where: \.isNumber)
         || ["x", "done", "completed", "wip", "in progress", "todo", "open", "closed"].contains(name.lowercased())
         || ["high", "medium", "low", "critical", "urgent"].contains(name.lowercased())

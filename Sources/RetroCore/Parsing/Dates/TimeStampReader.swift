@@ -34,8 +34,7 @@ public enum TimeStampReader {
         remainder: rest(of: line, from: scanner.skipSeparator()))
     }
     guard let stamp = scanner.readStamp() else { return nil }
-    let text = String(scanner.chars[start..<stamp.end]).trimmingCharacters(in: .whitespaces)
-      .trimmingCharacters(in: CharacterSet(charactersIn: "*_`,"))
+    let text = String(scanner.chars[start..<stamp.end]).trimmingWhitespace().trimmingASCII("*_`,")
     scanner.index = stamp.end
     return TimeStamp(
       text: text, date: stamp.date, hour: stamp.hour, minute: stamp.minute, second: stamp.second,
@@ -59,7 +58,7 @@ public enum TimeStampReader {
   }
 
   private static func rest(of line: some StringProtocol, from offset: Int) -> String {
-    String(line.dropFirst(offset)).trimmingCharacters(in: .whitespaces)
+    String(line.dropFirst(offset)).trimmingWhitespace()
   }
 
   /// Finds the first full date (with a year, or with a month name) anywhere in `text`.

@@ -11,7 +11,7 @@ struct MetadataExtractor {
     for (index, outlined) in sections.enumerated() {
       let heading = outlined.section.heading
       if let colon = heading.firstIndex(of: ":"), let label = MetadataLabel(key: String(heading[..<colon])) {
-        let value = heading[heading.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        let value = heading[heading.index(after: colon)...].trimmingWhitespace()
         if !value.isEmpty { set(label, value) }
       }
       if let label = MetadataLabel(key: heading), outlined.section.kind == .custom {

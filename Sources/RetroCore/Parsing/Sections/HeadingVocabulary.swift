@@ -156,7 +156,7 @@ public struct HeadingVocabulary: Sendable {
       }
     }
     if !word.isEmpty { words.append(word) }
-    words = words.map { $0.trimmingCharacters(in: ["'"]) }.filter { !$0.isEmpty }
+    words = words.map { $0.trimmingASCII("'") }.filter { !$0.isEmpty }
     // Roman numerals, lone letters used as numbering and a leading article: `II. Impact`,
     // `a) Summary`, `The Vulnerability`.
     while let first = words.first, words.count > 1,

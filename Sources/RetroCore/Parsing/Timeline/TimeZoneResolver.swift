@@ -19,7 +19,7 @@ public enum TimeZoneResolver {
 
   /// The zone `name` stands for, or nil when it is not a zone.
   public static func zone(named name: String) -> TimeZone? {
-    let trimmed = name.trimmingCharacters(in: .whitespaces)
+    let trimmed = name.trimmingWhitespace()
     if trimmed.isEmpty { return nil }
     let upper = trimmed.uppercased()
     if let hours = offsets[upper] { return TimeZone(secondsFromGMT: hours * 3600) }

@@ -157,7 +157,7 @@ struct TimelineExtractor {
     if block.children.count == 1, case .image = block.children[0].kind { return }
     for (offset, rawLine) in lines.enumerated() {
       let line = Self.stripBullet(rawLine)
-      if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+      if line.trimmingWhitespace().isEmpty { continue }
       // In recovered prose, only a line that starts a paragraph or a pasted bullet starts an
       // entry; a time at the start of a wrapped line is mid-sentence.
       if stampedOnly, offset > 0, line.count == rawLine.count { continue }
