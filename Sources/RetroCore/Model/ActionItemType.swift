@@ -4,7 +4,9 @@ public enum ActionItemType: String, Sendable, Codable, CaseIterable {
 
   /// Reads a type column or label (`Prevent`, `mitigation`, `detection`, `repair`).
   public init?(label: String) {
-    let word = label.lowercased().trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
+    // A plain word (the usual case) needs no trimming, and no character set built for it.
+    let plain = !label.isEmpty && label.utf8.allSatisfy { ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) }
+    let word = plain ? label.lowercased() : label.lowercased().trimmingCharacters(in: .whitespacesAndNewlines.union(.punctuationCharacters))
     switch word {
     case "prevent", "prevention", "preventive", "preventative": self = .prevent
     case "mitigate", "mitigation", "repair", "fix", "remediate", "remediation": self = .mitigate

@@ -154,12 +154,14 @@ public struct IncidentParser: Sendable {
   }
 
   /// A zone stated for the whole report before its timeline: `All times in PDT (UTC-7)`.
+  private static let zoneStatements = ["all times", "times are", "times in"].map { Array($0.utf8) }
+
   private func statedZone(_ outline: Outline) -> String? {
     let blocks = outline.preamble + (outline.sections.first?.blocks ?? [])
     for block in blocks where block.kind == .paragraph {
       for line in block.plainText.split(separator: "\n") {
-        let lowered = line.lowercased()
-        guard lowered.contains("all times") || lowered.contains("times are") || lowered.contains("times in") else { continue }
+        let lowered = ByteSearch.lowercasedASCII(line)
+        guard Self.zoneStatements.contains(where: { ByteSearch.contains(lowered, $0) }) else { continue }
         if let zone = TimeZoneResolver.zoneMentioned(in: String(line)) { return zone }
       }
     }

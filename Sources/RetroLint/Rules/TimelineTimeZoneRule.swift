@@ -20,6 +20,8 @@ public struct TimelineTimeZoneRule: Rule {
 
   public init() {}
 
+  static let time = Array("time".utf8)
+
   public func validate(_ context: LintContext) -> [Finding] {
     let report = context.report
     guard report.timeline.contains(where: { !$0.timeText.isEmpty }) else { return [] }
@@ -31,13 +33,13 @@ public struct TimelineTimeZoneRule: Rule {
       // Lead-in sentences wrap: read the body's prose as paragraphs, not lines.
       let paragraphs = context.bodyLines(of: section).map { String($0.text) }.joined(separator: "\n")
         .components(separatedBy: "\n\n").map { $0.replacingOccurrences(of: "\n", with: " ") }
-      for paragraph in paragraphs where paragraph.lowercased().contains("time") {
+      for paragraph in paragraphs where ByteSearch.contains(ByteSearch.lowercasedASCII(paragraph), Self.time) {
         if TimeZoneResolver.zoneMentioned(in: paragraph) != nil { return [] }
       }
     }
     // A lead-in before the first section: `All times in PDT.`
     let firstSection = report.sections.first?.range.start.line ?? context.sourceLines.count + 1
-    for (number, line) in context.proseLines() where number < firstSection && line.lowercased().contains("time") {
+    for (number, line) in context.proseLines() where number < firstSection && ByteSearch.contains(ByteSearch.lowercasedASCII(line), Self.time) {
       if TimeZoneResolver.zoneMentioned(in: String(line)) != nil { return [] }
     }
     let line = timeline.first?.range.start.line ?? report.timeline.first?.line ?? 1

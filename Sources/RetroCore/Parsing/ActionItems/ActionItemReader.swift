@@ -33,7 +33,8 @@ struct ActionItemReader {
       head = String(head[head.index(head.startIndex, offsetBy: 2)..<close.lowerBound]) + head[close.upperBound...]
       head = InlineText.collapse(head)
     }
-    for marker in ["✅", "✔️", "✔", "☑️", "☑"] where head.contains(marker) {
+    // The check marks all start with the byte E2: most items have none.
+    for marker in ["✅", "✔️", "✔", "☑️", "☑"] where head.utf8.contains(0xE2) && head.contains(marker) {
       status = .done
       head = InlineText.collapse(head.replacingOccurrences(of: marker, with: ""))
     }
@@ -108,14 +109,13 @@ struct ActionItemReader {
   static func reportsDoneWork(_ text: String) -> Bool {
     let words = text.split(separator: " ")
     if words.contains("DONE") { return true }
-    let lowered = text.lowercased()
-    if lowered.hasSuffix("?") { return false }
-    if ["begun", "started", "beginning", "in progress", "working on", "plan to", "planning", " will ", "ongoing", "been exploring", "been working", "been investigating", "scheduled", "been planned"]
-      .contains(where: lowered.contains) { return false }
+    // Byte searches over the ASCII-lowercased text: the phrases are ASCII.
+    let lowered = ByteSearch.lowercasedASCII(text)
+    if text.hasSuffix("?") { return false }
+    if DonePhrases.underWay.contains(where: { ByteSearch.contains(lowered, $0) }) { return false }
     // `Check every subdomain and make sure we've migrated …`: an order, whatever follows.
     if let first = words.first?.lowercased(), SectionContentCues.imperativeVerbs.contains(first) { return false }
-    if ["has been ", "have been ", "we've ", "we have ", "was added", "were added", "is now in place", "now in place", "already done"]
-      .contains(where: lowered.contains) { return true }
+    if DonePhrases.done.contains(where: { ByteSearch.contains(lowered, $0) }) { return true }
     guard let first = words.first?.lowercased().trimmingCharacters(in: .punctuationCharacters), first.count > 4,
       first.hasSuffix("ed")
     else { return false }
@@ -131,6 +131,17 @@ struct ActionItemReader {
     ]
     return verbFollowers.contains(next) || next.hasSuffix("ing") || next.first?.isNumber == true
       || words[1].first == "`" || words[1].first?.isUppercase == true
+  }
+
+  private enum DonePhrases {
+    static let underWay = [
+      "begun", "started", "beginning", "in progress", "working on", "plan to", "planning", " will ", "ongoing",
+      "been exploring", "been working", "been investigating", "scheduled", "been planned",
+    ].map { Array($0.utf8) }
+    static let done = [
+      "has been ", "have been ", "we've ", "we have ", "was added", "were added", "is now in place", "now in place",
+      "already done",
+    ].map { Array($0.utf8) }
   }
 
   static func isDoneWord(_ text: String) -> Bool {
@@ -195,14 +206,16 @@ struct ActionItemReader {
   }
 
   private func labelledType(_ text: String) -> ActionItemType? {
-    let lowered = text.lowercased()
-    for (open, close) in [("[", "]"), ("(", ")")] {
-      for type in ActionItemType.allCases where lowered.contains(open + type.rawValue + close) {
-        return type
+    let caseless = CaselessText(text)
+    if text.utf8.contains(where: { $0 == 0x5B || $0 == 0x28 }) {  // [ or (
+      for (open, close) in [("[", "]"), ("(", ")")] {
+        for type in ActionItemType.allCases where caseless.contains(open + type.rawValue + close) {
+          return type
+        }
       }
     }
-    if let range = lowered.range(of: "type:") {
-      let value = lowered[range.upperBound...].trimmingWhitespace().prefix(while: \.isLetter)
+    if let range = caseless.range(of: "type:") {
+      let value = text[range.upperBound...].lowercased().trimmingWhitespace().prefix(while: \.isLetter)
       return ActionItemType(label: String(value))
     }
     return nil

@@ -2,6 +2,8 @@ import Foundation
 
 /// What carries from one timeline entry to the next: the day, the zone, the last time seen.
 struct TimelineContext {
+  static let meridiems = ["am", "pm", "a.m", "p.m"].map { Array($0.utf8) }
+
   var date: CalendarDate?
   var zone: String?
   var defaultZone: String
@@ -30,8 +32,8 @@ struct TimelineContext {
       return (instant(day, 0, 0, 0, zoneName), zoneName)
     }
     var hour = statedHour
-    let lowered = stamp.text.lowercased()
-    let meridiem = lowered.contains("am") || lowered.contains("pm") || lowered.contains("a.m") || lowered.contains("p.m")
+    let lowered = ByteSearch.lowercasedASCII(stamp.text)
+    let meridiem = Self.meridiems.contains { ByteSearch.contains(lowered, $0) }
     // `13:05`, `09:10` or `4:10 PM` say which clock it is.
     if meridiem || hour >= 13 || hour == 0 || stamp.text.hasPrefix("0") { afternoon = false }
     let bare = !meridiem && !stamp.text.hasPrefix("0") && (1...11).contains(hour)
