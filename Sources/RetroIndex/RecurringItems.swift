@@ -8,11 +8,34 @@ public enum RecurringItems {
   }
 
   /// Items are linked when their token similarity reaches `threshold` (`SimilarityIndex`, the
-  /// engine the `recurring_action_item` rule uses); linked items form a group (single-link
-  /// clustering), and only groups spanning two reports or more count.
+  /// engine the `recurring_action_item` rule uses) and they come from different reports;
+  /// linked items form a group (single-link clustering), and only groups spanning two
+  /// reports or more count.
+  ///
+  /// The same promise is usually written the same way, so items are first merged by token
+  /// set, and only the distinct sets are compared: a fix promised in 500 reports is one set,
+  /// not 125,000 pairs. That changes nothing: items with one set that span two reports or
+  /// more are all linked to each other (directly or through an item of another report), and
+  /// two similar sets link all of their items unless both lie within one and the same report.
   public static func groups(_ rows: [ActionItemRow], threshold: Double) -> [Group] {
-    let index = SimilarityIndex(texts: rows.map(\.text), threshold: threshold)
-    var parent = Array(rows.indices)
+    var setIndex: [Set<String>: Int] = [:]
+    var setOf: [Int] = []
+    var sets: [Set<String>] = []
+    var paths: [Set<String>] = []
+    for row in rows {
+      let tokens = TextSimilarity.tokens(row.text)
+      if let known = setIndex[tokens] {
+        setOf.append(known)
+        paths[known].insert(row.path)
+      } else {
+        setIndex[tokens] = sets.count
+        setOf.append(sets.count)
+        sets.append(tokens)
+        paths.append([row.path])
+      }
+    }
+    let index = SimilarityIndex(tokenSets: sets, threshold: threshold)
+    var parent = Array(sets.indices)
     func find(_ i: Int) -> Int {
       var i = i
       while parent[i] != i {
@@ -21,15 +44,24 @@ public enum RecurringItems {
       }
       return i
     }
-    for (a, b) in index.pairs(where: { rows[$0].path != rows[$1].path }) {
+    var linked = paths.map { $0.count >= 2 }
+    for (a, b) in index.pairs(where: { paths[$0].count >= 2 || paths[$1].count >= 2 || paths[$0] != paths[$1] }) {
       let (x, y) = (find(a), find(b))
       if x != y { parent[x] = y }
+      linked[a] = true
+      linked[b] = true
     }
+    // Items of a set linked to nothing stay alone (one report: never a group).
     var clusters: [Int: [ActionItemRow]] = [:]
-    for index in rows.indices { clusters[find(index), default: []].append(rows[index]) }
+    for (row, set) in zip(rows, setOf) where linked[set] { clusters[find(set), default: []].append(row) }
     return clusters.values
       .filter { Set($0.map(\.path)).count >= 2 }
       .map { Group(items: $0.sorted { ($0.reportDate ?? "", $0.path, $0.line) < ($1.reportDate ?? "", $1.path, $1.line) }) }
-      .sorted { ($0.items.count, $0.items.first?.text ?? "") > ($1.items.count, $1.items.first?.text ?? "") }
+      .sorted {
+        // Largest first; ties in a fixed order (first text, then where the group starts).
+        if $0.items.count != $1.items.count { return $0.items.count > $1.items.count }
+        let (a, b) = ($0.items[0], $1.items[0])
+        return (a.text, a.path, a.line) > (b.text, b.path, b.line)
+      }
   }
 }
