@@ -22,8 +22,7 @@ public enum RecurringItems {
     var setOf: [Int] = []
     var sets: [Set<String>] = []
     var paths: [Set<String>] = []
-    for row in rows {
-      let tokens = TextSimilarity.tokens(row.text)
+    for (row, tokens) in zip(rows, TextSimilarity.tokenSets(rows.map(\.text))) {
       if let known = setIndex[tokens] {
         setOf.append(known)
         paths[known].insert(row.path)

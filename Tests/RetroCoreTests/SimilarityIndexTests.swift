@@ -108,3 +108,28 @@ struct PhraseMatcherTests {
     }
   }
 }
+
+@Suite("Item tokens")
+struct ItemTokenTests {
+  @Test("the ASCII path gives the tokens the character path gives, on random ASCII text")
+  func asciiAgrees() {
+    var state: UInt64 = 5
+    let pieces = ["Add", "alert", " ", "  ", "\t", "@ana", "#12", "OPS-412", "A-1", "2024-03-01", "due", "the", "x-y", "(", ")", "$5",
+                  "+", "'s", "...", "-", "--", "_", "foo_bar", "v2", "99", "TLS", "`code`", "a/b", "!", "\"q\"", "{x}", "[y]", "~", "|"]
+    for _ in 0..<3000 {
+      var text = ""
+      for _ in 0..<10 {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        text += pieces[Int(state >> 33) % pieces.count]
+        if state % 3 == 0 { text += " " }
+      }
+      #expect(TextSimilarity.asciiTokens(text) == TextSimilarity.unicodeTokens(text), "\(text)")
+    }
+  }
+
+  @Test("text that is not ASCII takes the character path")
+  func unicode() {
+    #expect(TextSimilarity.asciiTokens("Réparer le cache") == nil)
+    #expect(TextSimilarity.tokens("Réparer le cache @ana") == ["réparer", "le", "cache"])
+  }
+}

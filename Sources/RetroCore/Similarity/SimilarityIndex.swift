@@ -56,7 +56,7 @@ public struct SimilarityIndex: Sendable {
 
   /// Indexes the texts' tokens.
   public init(texts: [String], threshold: Double) {
-    self.init(tokenSets: texts.map(TextSimilarity.tokens), threshold: threshold)
+    self.init(tokenSets: TextSimilarity.tokenSets(texts), threshold: threshold)
   }
 
   public var count: Int { sets.count }
