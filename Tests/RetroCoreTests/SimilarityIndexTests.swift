@@ -133,3 +133,13 @@ struct ItemTokenTests {
     #expect(TextSimilarity.tokens("Réparer le cache @ana") == ["réparer", "le", "cache"])
   }
 }
+
+@Suite("Item words")
+struct ItemWordTests {
+  @Test("ASCII words by bytes are the words by characters", arguments: [
+    "Add an alert", "OPS-412: fix_the thing (v2)!", "  ", "", "a1b2 C3D4", "x--y..z", "Tabs\tand\nnewlines", "$5 + 3 = 8",
+  ])
+  func asciiWords(_ text: String) {
+    #expect(TextSimilarity.words(text) == text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init))
+  }
+}

@@ -10,7 +10,25 @@ public enum TextSimilarity {
 
   /// Lowercase words of letters and digits.
   public static func words(_ text: String) -> [String] {
-    text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+    // ASCII text (nearly all of it) by bytes; the same words as by characters.
+    let bytes = Array(text.utf8)
+    if bytes.allSatisfy({ $0 < 0x80 }) {
+      var words: [String] = []
+      var start = 0
+      while start < bytes.count {
+        while start < bytes.count, !isASCIIAlphanumeric(bytes[start]) { start += 1 }
+        var end = start
+        while end < bytes.count, isASCIIAlphanumeric(bytes[end]) { end += 1 }
+        if end > start { words.append(String(decoding: bytes[start..<end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)) }
+        start = end
+      }
+      return words
+    }
+    return text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+  }
+
+  private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+    (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
   }
 
   private static let punctuationButMarks = CharacterSet.punctuationCharacters.subtracting(CharacterSet(charactersIn: "@#"))
