@@ -56,7 +56,8 @@ public struct Linter: Sendable {
         let context = try self.context(for: try load(path))
         outcome.diagnostics = fileDiagnostics(context, only: only)
         for diagnostic in outcome.diagnostics where diagnostic.line <= context.sourceLines.count {
-          outcome.lines[diagnostic.line] = context.sourceLines[diagnostic.line - 1]
+          // A copy of the line alone: a slice would keep the whole file alive until the end.
+          outcome.lines[diagnostic.line] = Substring(String(context.sourceLines[diagnostic.line - 1]))
         }
         outcome.summary = ReportSummary(context)
       } catch let error as InputError {

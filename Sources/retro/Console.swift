@@ -25,6 +25,19 @@ enum Console {
     FileHandle.standardOutput.write(Data(text.utf8))
   }
 
+  /// Runs `body`, writing the machine-format pieces it hands over in blocks of about 1 MB.
+  static func machineStream(_ body: ((String) -> Void) -> Void) {
+    var buffer = ""
+    body { piece in
+      buffer += piece
+      if buffer.utf8.count >= 1 << 20 {
+        machine(buffer)
+        buffer = ""
+      }
+    }
+    if !buffer.isEmpty { machine(buffer) }
+  }
+
   /// Writes one line to standard error, escaped: error messages quote the input.
   static func error(_ text: String) {
     FileHandle.standardError.write(Data((VisibleText.escape(text, keepingLineBreaks: true) + "\n").utf8))

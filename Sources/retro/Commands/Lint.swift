@@ -58,8 +58,13 @@ extension Retro {
       for error in run.inputErrors { printError(error.description) }
       let color = format == "text" && TerminalStyle.colorEnabled(for: FileHandle.standardOutput)
       guard let reporter = ReporterRegistry.reporter(named: format, color: color) else { throw RetroExit.inputError }
-      let output = reporter.report(run.diagnostics, fileCount: run.fileCount, lines: run.lines)
-      if format == TextReporter.identifier { Console.human(output, styled: color) } else { Console.machine(output) }
+      if format == TextReporter.identifier {
+        Console.human(reporter.report(run.diagnostics, fileCount: run.fileCount, lines: run.lines), styled: color)
+      } else {
+        Console.machineStream { output in
+          reporter.write(run.diagnostics, fileCount: run.fileCount, lines: run.lines, to: output)
+        }
+      }
       if !run.inputErrors.isEmpty { throw RetroExit.inputError }
       let diagnostics = run.diagnostics
       let failing: DiagnosticSeverity = strict ? .warning : .error
