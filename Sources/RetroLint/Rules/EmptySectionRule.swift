@@ -21,9 +21,14 @@ public struct EmptySectionRule: Rule {
       let section = sections[index]
       guard section.kind != .custom else { return nil }
       // Anything but blank lines and HTML comments is content; most bodies show it at once.
-      let hasContent = section.body.split(separator: "\n").contains { line in
-        let t = line.trimmingWhitespace()
-        return !t.isEmpty && !(t.hasPrefix("<!--") && t.hasSuffix("-->"))
+      // Lines are taken one at a time: the first with content ends the search.
+      var hasContent = false
+      var rest = Substring(section.body)
+      while !hasContent, !rest.isEmpty {
+        let end = rest.firstIndex(of: "\n") ?? rest.endIndex
+        let t = rest[..<end].trimmingWhitespace()
+        hasContent = !t.isEmpty && !(t.hasPrefix("<!--") && t.hasSuffix("-->"))
+        rest = end == rest.endIndex ? "" : rest[rest.index(after: end)...]
       }
       guard !hasContent else { return nil }
       // A parent whose sub-sections hold the content is not empty.
