@@ -21,19 +21,24 @@ public struct CalendarDate: Sendable, Equatable, Hashable, Comparable, Codable, 
     // `YYYY-MM-DD`, the form the index stores, read by bytes: listings read thousands.
     let utf8 = text.utf8
     if utf8.count == 10 {
-      var digits: [Int] = []
-      var dashes = 0
-      for (offset, byte) in utf8.enumerated() {
+      var year = 0
+      var month = 0
+      var day = 0
+      var valid = true
+      var offset = 0
+      for byte in utf8 {
         if offset == 4 || offset == 7 {
-          if byte == 0x2D { dashes += 1 }
+          valid = valid && byte == 0x2D
         } else if byte >= 0x30 && byte <= 0x39 {
-          digits.append(Int(byte - 0x30))
+          let digit = Int(byte - 0x30)
+          if offset < 4 { year = year * 10 + digit } else if offset < 7 { month = month * 10 + digit } else { day = day * 10 + digit }
+        } else {
+          valid = false
         }
+        offset += 1
       }
-      if dashes == 2 && digits.count == 8 {
-        self.init(
-          year: digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3], month: digits[4] * 10 + digits[5],
-          day: digits[6] * 10 + digits[7])
+      if valid {
+        self.init(year: year, month: month, day: day)
         return
       }
     }

@@ -95,8 +95,7 @@ public struct ActionListRenderer: Sendable {
   }
 
   static func csvField(_ value: String) -> String {
-    let special: Set<UInt8> = [0x2C, 0x22, 0x0A, 0x0D]  // , " LF CR
-    let needsQuotes = value.utf8.contains { (byte: UInt8) -> Bool in special.contains(byte) }
+    let needsQuotes = value.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }  // , " LF CR
     return needsQuotes ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
   }
 
