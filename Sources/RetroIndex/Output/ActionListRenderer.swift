@@ -95,7 +95,9 @@ public struct ActionListRenderer: Sendable {
   }
 
   static func csvField(_ value: String) -> String {
-    let needsQuotes = value.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }  // , " LF CR
+    let needsQuotes = value.utf8.contains { (byte: UInt8) -> Bool in
+      byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D  // , " LF CR
+    }
     return needsQuotes ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
   }
 
