@@ -85,23 +85,24 @@ public struct Indexer: Sendable {
     // the index exactly as it was. Batches are parsed on every core between writes.
     try database.writer.writeWithoutTransaction { db in
       try db.inTransaction {
-        var start = 0
-        while start < changed.count {
-          let batch = Array(changed[start..<min(changed.count, start + batchSize)])
-          start += batchSize
-          let outcomes = ParallelMap.map(batch) { entry -> Result<Parsed, Error> in
-            do {
-              let data = try Data(contentsOf: URL(fileURLWithPath: entry.path))
-              let hash = ContentHash.of(data)
-              if let row = known[entry.path], row.0 == hash {
-                return .success(Parsed(path: entry.path, stat: entry.stat, hash: hash, report: nil))
-              }
-              let report = try parser.parse(try SourceFile.decode(data, path: entry.path))
-              return .success(Parsed(path: entry.path, stat: entry.stat, hash: hash, report: report))
-            } catch {
-              return .failure(error)
+        // Each batch is parsed on every core while the one before is written.
+        let batches = stride(from: 0, to: changed.count, by: batchSize).map {
+          Array(changed[$0..<min(changed.count, $0 + batchSize)])
+        }
+        let parse: @Sendable ((path: String, stat: Stat)) -> Result<Parsed, Error> = { entry in
+          do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: entry.path))
+            let hash = ContentHash.of(data)
+            if let row = known[entry.path], row.0 == hash {
+              return .success(Parsed(path: entry.path, stat: entry.stat, hash: hash, report: nil))
             }
+            let report = try parser.parse(try SourceFile.decode(data, path: entry.path))
+            return .success(Parsed(path: entry.path, stat: entry.stat, hash: hash, report: report))
+          } catch {
+            return .failure(error)
           }
+        }
+        try Pipeline.run(batches, parse) { batch, outcomes in
           for (entry, outcome) in zip(batch, outcomes) {
             switch outcome {
             case .success(let parsed):

@@ -1,0 +1,48 @@
+import Dispatch
+import Foundation
+
+/// Batches mapped on every core while the calling thread handles the batch before: the
+/// indexer parses the next 200 reports while it writes the last 200 to SQLite, so neither
+/// core waits for the writer.
+public enum Pipeline {
+  /// Calls `consume` with each batch and its results, in order, on the calling thread; the
+  /// next batch is mapped (`ParallelMap`) meanwhile.
+  public static func run<Element: Sendable, Result: Sendable>(
+    _ batches: [[Element]], _ transform: @escaping @Sendable (Element) -> Result,
+    consume: ([Element], [Result]) throws -> Void
+  ) throws {
+    guard let first = batches.first else { return }
+    var current = ParallelMap.map(first, transform)
+    for index in batches.indices {
+      let next = NextResults<Result>()
+      let group = DispatchGroup()
+      if index + 1 < batches.count {
+        let batch = batches[index + 1]
+        DispatchQueue.global().async(group: group) { next.set(ParallelMap.map(batch, transform)) }
+      }
+      // Whatever `consume` does, the batch under way finishes before this returns.
+      defer { group.wait() }
+      try consume(batches[index], current)
+      group.wait()
+      if index + 1 < batches.count { current = next.get() }
+    }
+  }
+}
+
+/// The next batch's results, handed from the worker to the calling thread.
+private final class NextResults<Value: Sendable>: @unchecked Sendable {
+  private var value: [Value] = []
+  private let lock = NSLock()
+
+  func set(_ results: [Value]) {
+    lock.lock()
+    value = results
+    lock.unlock()
+  }
+
+  func get() -> [Value] {
+    lock.lock()
+    defer { lock.unlock() }
+    return value
+  }
+}
