@@ -42,7 +42,7 @@ fi
 real1k="$work/real-1000"
 if [ ! -d "$real1k" ]; then
   mkdir -p "$real1k"
-  find "$real" -name '*.md' | sort | head -1000 | while read -r f; do cp "$f" "$real1k/"; done
+  find "$real" -name '*.md' | sort | sed -n '1,1000p' | while read -r f; do cp "$f" "$real1k/"; done
 fi
 gen="$work/corpus-10000"
 [ -d "$gen" ] || python3 "$here/Benchmarks/generate.py" --seed 42 --count 10000 --out "$gen"
