@@ -5,10 +5,13 @@ import RetroCore
 public struct ActionListRenderer: Sendable {
   public var width: Int
   public var color: Bool
+  /// The day the listing is for: the calendar export stamps its events with it.
+  public var asOf: CalendarDate?
 
-  public init(width: Int = 120, color: Bool = false) {
+  public init(width: Int = 120, color: Bool = false, asOf: CalendarDate? = nil) {
     self.width = width
     self.color = color
+    self.asOf = asOf
   }
 
   public func render(_ rows: [ActionItemRow], format: ActionListFormat) -> String {
@@ -17,6 +20,9 @@ public struct ActionListRenderer: Sendable {
     case .json: return json(rows)
     case .csv: return csv(rows)
     case .markdown: return markdown(rows)
+    case .ics: return ICalendarExport(asOf: asOf ?? CalendarDate(year: 2000, month: 1, day: 1)!).render(rows)
+    case .ghIssues: return GitHubIssueScript().render(rows)
+    case .jiraCSV: return JiraCSVExport().render(rows)
     }
   }
 

@@ -16,6 +16,8 @@ extension Retro {
           retro actions retros/ --overdue --sort due
           retro actions --owner @ana --status all --format csv > ana.csv
           retro actions retros/ --recurring
+          retro actions retros/ --format ics > due.ics
+          retro actions retros/ --format gh-issues > file-issues.sh
         """)
 
     @OptionGroup var options: IndexOptions
@@ -50,7 +52,7 @@ extension Retro {
     @Option(help: "due, age, owner or severity.")
     var sort: String = "due"
 
-    @Option(help: "table, json, csv or markdown.")
+    @Option(help: "table, json, csv or markdown; or an export: ics (due dates for a calendar), gh-issues (a script of gh issue create for items without a ticket) or jira-csv (for Jira's CSV import).")
     var format: String = "table"
 
     @Flag(help: "Show groups of items that say the same thing across reports.")
@@ -59,7 +61,10 @@ extension Retro {
     func validate() throws {
       guard ActionItemFilter.Status(rawValue: status) != nil else { throw ValidationError("--status must be open, done or all.") }
       guard ActionItemFilter.Sort(rawValue: sort) != nil else { throw ValidationError("--sort must be due, age, owner or severity.") }
-      guard ActionListFormat(rawValue: format) != nil else { throw ValidationError("--format must be table, json, csv or markdown.") }
+      guard let listFormat = ActionListFormat(rawValue: format) else {
+        throw ValidationError("--format must be table, json, csv, markdown, ics, gh-issues or jira-csv.")
+      }
+      if recurring && !listFormat.listsGroups { throw ValidationError("--recurring prints table, json or markdown.") }
       for (name, value) in [("--due-before", dueBefore), ("--since", since)] {
         if let value, CalendarDate(iso: value) == nil { throw ValidationError("\(name) must be a date as YYYY-MM-DD.") }
       }
@@ -83,15 +88,12 @@ extension Retro {
         try IndexReader(database: database).actionItems(asOf: options.asOfDate, status: onlyStatus).filter(filter.matches))
       let outputFormat = ActionListFormat(rawValue: format) ?? .table
       let terminal = TerminalStyle.colorEnabled(for: FileHandle.standardOutput)
-      let renderer = ActionListRenderer(width: Self.terminalWidth(), color: terminal)
+      let renderer = ActionListRenderer(width: Self.terminalWidth(), color: terminal, asOf: options.asOfDate)
       let output =
         recurring
         ? renderer.recurring(RecurringItems.groups(rows, threshold: settings.lint.similarityThreshold), format: outputFormat)
         : renderer.render(rows, format: outputFormat)
-      switch outputFormat {
-      case .json, .csv: Console.machine(output)
-      case .table, .markdown: Console.human(output, styled: terminal)
-      }
+      if outputFormat.isMachineReadable { Console.machine(output) } else { Console.human(output, styled: terminal) }
       if !update.problems.isEmpty { throw RetroExit.inputError }
     }
 

@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+
+/// The export formats of `retro actions`: golden files, and each file checked by the kind of
+/// program that reads it (an iCalendar parser, the shell, a CSV reader).
+@Suite("retro actions exports: ics, gh-issues, jira-csv", .serialized)
+struct ExportFormatTests {
+  static func export(_ format: String) throws -> (URL, String) {
+    let directory = try IndexCommandTests.workspace()
+    let result = try IndexCommandTests.run(["actions", "retros", "--status", "all", "--format", format], in: directory)
+    #expect(result.status == 0, "\(result.stderr)")
+    return (directory, result.stdout)
+  }
+
+  static func python(_ script: String, input: String) throws -> RetroBinary.Result {
+    let process = Process()
+    // Debian's python3, where scripts/setup.sh installs python3-icalendar.
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+    process.arguments = ["-c", script]
+    let stdin = Pipe()
+    let stdout = Pipe()
+    let stderr = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    process.standardError = stderr
+    try process.run()
+    stdin.fileHandleForWriting.write(Data(input.utf8))
+    try stdin.fileHandleForWriting.close()
+    let out = stdout.fileHandleForReading.readDataToEndOfFile()
+    let err = stderr.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return RetroBinary.Result(
+      status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+  }
+
+  static let hasICalendar: Bool =
+    FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") && (try? python("import icalendar", input: ""))?.status == 0
+
+  @Test("ics matches its golden file and a real iCalendar parser reads every event", .enabled(if: hasICalendar, "needs python3-icalendar (scripts/setup.sh --test installs it)"))
+  func ics() throws {
+    let (directory, output) = try Self.export("ics")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try IndexCommandTests.expectGolden(output, "actions.ics")
+    #expect(output.contains("\r\n"))
+    let check = try Self.python(
+      """
+      import sys, icalendar
+      calendar = icalendar.Calendar.from_ical(sys.stdin.buffer.read())
+      for event in calendar.walk('VEVENT'):
+          print(event['UID'], event['DTSTART'].dt.isoformat(), event['SUMMARY'])
+      """, input: output)
+    #expect(check.status == 0, "\(check.stderr)")
+    let events = check.stdout.split(separator: "\n")
+    // The three open items with a due date, all-day, on their due dates.
+    #expect(events.count == 3)
+    #expect(events.contains { $0.contains("2024-01-20 Alert on consumer lag @ben due 2024-01-20") })
+    #expect(Set(events.map { $0.split(separator: " ")[0] }).count == 3, "UIDs are unique")
+  }
+
+  @Test("gh-issues matches its golden file, is valid shell, and passes each value to gh exactly")
+  func ghIssues() throws {
+    let (directory, output) = try Self.export("gh-issues")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try IndexCommandTests.expectGolden(output, "actions.gh-issues")
+    // A stand-in `gh` that records its arguments, one per line, NUL between calls.
+    let bin = directory.appendingPathComponent("bin")
+    try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+    let gh = bin.appendingPathComponent("gh")
+    try "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done >> \"$RECORD\"; printf '\\0\\n' >> \"$RECORD\"\n".write(to: gh, atomically: true, encoding: .utf8)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: gh.path)
+    let script = directory.appendingPathComponent("issues.sh")
+    try output.write(to: script, atomically: true, encoding: .utf8)
+    let record = directory.appendingPathComponent("record.txt")
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = [script.path]
+    process.environment = ["PATH": bin.path + ":/usr/bin:/bin", "RECORD": record.path]
+    try process.run()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    let calls = try String(contentsOf: record, encoding: .utf8).components(separatedBy: "\0\n").filter { !$0.isEmpty }
+    // Open items without a ticket: the lag alert (owner @ben) and the batch window.
+    #expect(calls.count == 2)
+    // One argument a line; the body's blank lines are kept, the record's last newline is not.
+    let first = calls[0].split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+    #expect(Array(first.prefix(3)) == ["issue", "create", "--title"])
+    #expect(first[3] == "Alert on consumer lag @ben due 2024-01-20")
+    #expect(first.contains("--assignee") && first.last == "ben")
+    #expect(calls[1].contains("Document the batch window"))
+  }
+
+  @Test("a hostile item text stays one argument: quotes, $( ), backquotes and control characters")
+  func hostileText() throws {
+    let directory = try IndexCommandTests.workspace()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let text = "## Action items\n\n- [ ] Fix it'; touch pwned; echo '$(touch pwned2) `touch pwned3` \u{1B}[2K @eve\n"
+    try text.write(to: directory.appendingPathComponent("retros/2024-02-02-evil.md"), atomically: true, encoding: .utf8)
+    let result = try IndexCommandTests.run(["actions", "retros", "--format", "gh-issues"], in: directory)
+    #expect(!result.stdout.contains("\u{1B}"))
+    let script = directory.appendingPathComponent("issues.sh")
+    try result.stdout.write(to: script, atomically: true, encoding: .utf8)
+    let bin = directory.appendingPathComponent("bin")
+    try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+    try "#!/bin/sh\nexit 0\n".write(to: bin.appendingPathComponent("gh"), atomically: true, encoding: .utf8)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin.appendingPathComponent("gh").path)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = [script.path]
+    process.currentDirectoryURL = directory
+    process.environment = ["PATH": bin.path + ":/usr/bin:/bin"]
+    try process.run()
+    process.waitUntilExit()
+    for name in ["pwned", "pwned2", "pwned3"] {
+      #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path), "\(name) was created")
+    }
+  }
+
+  @Test("jira-csv matches its golden file and reads as CSV with Jira's columns", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")))
+  func jiraCSV() throws {
+    let (directory, output) = try Self.export("jira-csv")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try IndexCommandTests.expectGolden(output, "actions.jira-csv")
+    let check = try Self.python(
+      "import sys, csv\nrows = list(csv.DictReader(sys.stdin))\nprint(len(rows)); print(rows[0]['Summary']); print(rows[0]['Assignee']); print(rows[0]['Due Date'])",
+      input: output)
+    #expect(check.status == 0, "\(check.stderr)")
+    #expect(check.stdout == "2\nAlert on consumer lag @ben due 2024-01-20\nben\n2024-01-20\n")
+  }
+}
