@@ -126,4 +126,21 @@ struct ExportFormatTests {
     #expect(check.status == 0, "\(check.stderr)")
     #expect(check.stdout == "2\nAlert on consumer lag @ben due 2024-01-20\nben\n2024-01-20\n")
   }
+
+  @Test("digest --format html matches its golden file; report text in it is escaped, never markup")
+  func digestHTML() throws {
+    let directory = try IndexCommandTests.workspace()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let golden = try IndexCommandTests.run(["digest", "retros", "--format", "html"], in: directory)
+    #expect(golden.status == 0, "\(golden.stderr)")
+    try IndexCommandTests.expectGolden(golden.stdout, "digest.html")
+    let text = "## Action items\n\n- [ ] <script>alert(1)</script> 1 < 2 & \"3\" \u{1B}[2K fix @<img src=x onerror=alert(2)> due 2024-03-12\n"
+    try text.write(to: directory.appendingPathComponent("retros/2024-03-01-evil.md"), atomically: true, encoding: .utf8)
+    let result = try IndexCommandTests.run(["digest", "retros", "--format", "html"], in: directory)
+    #expect(!result.stdout.contains("<script"))
+    #expect(!result.stdout.contains("<img"))
+    // Inline HTML never reaches an item's text; what does (`1 < 2 & "3"`) is escaped.
+    #expect(result.stdout.contains("1 &lt; 2 &amp; &quot;3&quot;"))
+    #expect(!result.stdout.contains("\u{1B}"))
+  }
 }

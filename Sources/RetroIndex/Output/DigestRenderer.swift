@@ -3,7 +3,7 @@ import RetroCore
 /// Renders the digest as Markdown (for a team channel or e-mail) or plain text. Report text
 /// has its control characters made visible (`VisibleText`): a digest is read by people.
 public struct DigestRenderer: Sendable {
-  public enum Format: String, Sendable, CaseIterable { case markdown, text, json }
+  public enum Format: String, Sendable, CaseIterable { case markdown, text, json, html }
 
   public init() {}
 
@@ -11,6 +11,7 @@ public struct DigestRenderer: Sendable {
     if format == .json {
       return ActionListRenderer().jsonEncoded(digest)
     }
+    if format == .html { return html(digest) }
     let md = format == .markdown
     var out = md ? "# Action items digest, \(digest.asOf)\n\n" : "Action items digest, \(digest.asOf)\n\n"
     out += "\(digest.openCount) open, \(digest.overdueCount) overdue. Due soon means within \(digest.days) days; closed means in the last \(digest.days) days.\n\n"
@@ -38,5 +39,46 @@ public struct DigestRenderer: Sendable {
     }
     if digest.owners.isEmpty && digest.unowned.isEmpty { out += "Nothing overdue, due soon or recently closed.\n" }
     return out
+  }
+
+  /// A standalone page for a wiki, an e-mail or a chat tool that takes HTML: the same content
+  /// as the Markdown, every value escaped (and its control characters made visible), no
+  /// script, no external resource.
+  func html(_ digest: Digest) -> String {
+    func text(_ value: String) -> String { HTMLRenderer.escape(VisibleText.escape(value)) }
+    func item(_ row: ActionItemRow, _ detail: String) -> String {
+      let report = [row.reportDate, row.reportTitle].compactMap { $0 }.joined(separator: " ")
+      return "<li>\(text(row.text)) <span class=\"detail\">(\(text(detail)))</span> — \(text(report)), <code>\(text(row.location))</code></li>\n"
+    }
+    var out = """
+      <!DOCTYPE html>
+      <html lang="en">
+      <head>
+      <meta charset="utf-8">
+      <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+      <title>Action items digest, \(text(digest.asOf))</title>
+      <style>body{font-family:system-ui,sans-serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.5}.detail{color:#555}h2{border-bottom:1px solid #ddd}</style>
+      </head>
+      <body>
+      <h1>Action items digest, \(text(digest.asOf))</h1>
+      <p>\(digest.openCount) open, \(digest.overdueCount) overdue. Due soon means within \(digest.days) days; closed means in the last \(digest.days) days.</p>
+
+      """
+    for group in digest.owners {
+      out += "<h2>\(text(group.owner))</h2>\n"
+      for (title, rows, detail) in [
+        ("Overdue", group.overdue, { (r: ActionItemRow) in "due \(r.due ?? "?"), \(r.daysOverdue ?? 0) days over" }),
+        ("Due soon", group.dueSoon, { (r: ActionItemRow) in "due \(r.due ?? "?")" }),
+        ("Closed", group.closed, { (r: ActionItemRow) in "closed \(r.closedAt?.prefix(10) ?? "?")" }),
+      ] where !rows.isEmpty {
+        out += "<h3>\(title)</h3>\n<ul>\n" + rows.map { item($0, detail($0)) }.joined() + "</ul>\n"
+      }
+    }
+    if !digest.unowned.isEmpty {
+      out += "<h2>Nobody owns these</h2>\n<ul>\n"
+      out += digest.unowned.map { item($0, $0.ageDays.map { "\($0) days old" } ?? "no date") }.joined() + "</ul>\n"
+    }
+    if digest.owners.isEmpty && digest.unowned.isEmpty { out += "<p>Nothing overdue, due soon or recently closed.</p>\n" }
+    return out + "</body>\n</html>\n"
   }
 }

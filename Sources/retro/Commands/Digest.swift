@@ -13,6 +13,7 @@ extension Retro {
         Examples:
           retro digest retros/ > digest.md
           retro digest retros/ --days 14 --as-of 2024-06-03 --format text
+          retro digest retros/ --format html > digest.html
         """)
 
     @OptionGroup var options: IndexOptions
@@ -20,11 +21,11 @@ extension Retro {
     @Option(help: "The window in days: due within it, closed within it.")
     var days = 7
 
-    @Option(help: "markdown, text or json.")
+    @Option(help: "markdown, text, json or html (a standalone page for a wiki or e-mail).")
     var format = "markdown"
 
     func validate() throws {
-      guard DigestRenderer.Format(rawValue: format) != nil else { throw ValidationError("--format must be markdown, text or json.") }
+      guard DigestRenderer.Format(rawValue: format) != nil else { throw ValidationError("--format must be markdown, text, json or html.") }
       guard days > 0 else { throw ValidationError("--days must be positive.") }
     }
 
@@ -34,7 +35,7 @@ extension Retro {
       let digest = Digest.build(rows, asOf: options.asOfDate, days: days)
       let digestFormat = DigestRenderer.Format(rawValue: format) ?? .markdown
       let output = DigestRenderer().render(digest, format: digestFormat)
-      if digestFormat == .json { Console.machine(output) } else { Console.human(output) }
+      if digestFormat == .json || digestFormat == .html { Console.machine(output) } else { Console.human(output) }
       if !update.problems.isEmpty { throw RetroExit.inputError }
     }
   }
