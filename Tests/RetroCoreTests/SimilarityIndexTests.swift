@@ -136,8 +136,9 @@ struct ItemTokenTests {
 
 @Suite("Item words")
 struct ItemWordTests {
-  @Test("ASCII words by bytes are the words by characters", arguments: [
+  @Test("words by bytes are the words by characters", arguments: [
     "Add an alert", "OPS-412: fix_the thing (v2)!", "  ", "", "a1b2 C3D4", "x--y..z", "Tabs\tand\nnewlines", "$5 + 3 = 8",
+    "Zürich’s DNS — don’t", "ÉTÉ 2024", "e\u{301}cole", "naïve café", "Σίσυφος", "東京 outage", "a\u{00A0}b", "x\u{2014}y", "😀ok",
   ])
   func asciiWords(_ text: String) {
     #expect(TextSimilarity.words(text) == text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init))

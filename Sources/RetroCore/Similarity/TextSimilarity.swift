@@ -10,21 +10,30 @@ public enum TextSimilarity {
 
   /// Lowercase words of letters and digits.
   public static func words(_ text: String) -> [String] {
-    // ASCII text (nearly all of it) by bytes; the same words as by characters.
+    // By bytes: an ASCII byte that is not a letter or digit always separates words (no
+    // character straddles it), so text is cut there, ASCII runs are lowercased as bytes, and
+    // only a run holding other bytes (`Zürich`, `don’t`) goes through characters.
     let bytes = Array(text.utf8)
-    if bytes.allSatisfy({ $0 < 0x80 }) {
-      var words: [String] = []
-      var start = 0
-      while start < bytes.count {
-        while start < bytes.count, !isASCIIAlphanumeric(bytes[start]) { start += 1 }
-        var end = start
-        while end < bytes.count, isASCIIAlphanumeric(bytes[end]) { end += 1 }
-        if end > start { words.append(String(decoding: bytes[start..<end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)) }
-        start = end
+    var words: [String] = []
+    var start = 0
+    while start < bytes.count {
+      while start < bytes.count, bytes[start] < 0x80, !isASCIIAlphanumeric(bytes[start]) { start += 1 }
+      var end = start
+      var ascii = true
+      while end < bytes.count, bytes[end] >= 0x80 || isASCIIAlphanumeric(bytes[end]) {
+        if bytes[end] >= 0x80 { ascii = false }
+        end += 1
       }
-      return words
+      guard end > start else { break }
+      if ascii {
+        words.append(String(decoding: bytes[start..<end].map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self))
+      } else {
+        let run = String(decoding: bytes[start..<end], as: UTF8.self)
+        words += run.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+      }
+      start = end
     }
-    return text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+    return words
   }
 
   private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
