@@ -8,27 +8,42 @@ public struct Digest: Sendable, Equatable, Codable {
     public var overdue: [ActionItemRow]
     public var dueSoon: [ActionItemRow]
     public var closed: [ActionItemRow]
+    /// Open items from incidents after `since` (only when the digest has a `since`).
+    public var opened: [ActionItemRow]?
   }
 
   public var asOf: String
   public var days: Int
+  /// With `--since`: the day changes are counted from (closed after it, new after it).
+  public var since: String?
   public var owners: [OwnerSection]
   public var unowned: [ActionItemRow]
   public var openCount: Int
   public var overdueCount: Int
 
   /// Builds the digest from every item (open and done) at `asOf`, looking `days` ahead for
-  /// due dates and back for closures.
-  public static func build(_ rows: [ActionItemRow], asOf: CalendarDate, days: Int) -> Digest {
+  /// due dates and back for closures. With `since`, closures are counted after that day
+  /// instead, and each owner's items from incidents after it are listed as new.
+  public static func build(_ rows: [ActionItemRow], asOf: CalendarDate, days: Int, since: CalendarDate? = nil) -> Digest {
     let horizon = (0..<days).reduce(asOf) { day, _ in day.next }
-    let windowStart = asOf.adding(days: -days)
+    let windowStart = since ?? asOf.adding(days: -days)
     var byOwner: [String: OwnerSection] = [:]
     func section(_ owner: String) -> OwnerSection {
-      byOwner[owner] ?? OwnerSection(owner: owner, overdue: [], dueSoon: [], closed: [])
+      byOwner[owner] ?? OwnerSection(owner: owner, overdue: [], dueSoon: [], closed: [], opened: since == nil ? nil : [])
+    }
+    /// The day an item appeared: its incident's date, else the day the index first saw it.
+    func appeared(_ row: ActionItemRow) -> CalendarDate? {
+      row.reportDate.flatMap { CalendarDate(iso: $0) } ?? CalendarDate(iso: row.firstSeenAt.prefix(10))
     }
     for row in rows {
       for owner in row.owners {
         var entry = section(owner)
+        if let since, row.status == "open", let day = appeared(row), day > since, day <= asOf {
+          // A new item is listed once, as new (its due date shows there).
+          entry.opened?.append(row)
+          byOwner[owner] = entry
+          continue
+        }
         if row.status == "open" {
           if row.daysOverdue != nil {
             entry.overdue.append(row)
@@ -50,13 +65,14 @@ public struct Digest: Sendable, Equatable, Codable {
       sorted.overdue.sort { ($0.daysOverdue ?? 0, $1.path) > ($1.daysOverdue ?? 0, $0.path) }
       sorted.dueSoon.sort { ($0.due ?? "", $0.path, $0.line) < ($1.due ?? "", $1.path, $1.line) }
       sorted.closed.sort { ($0.closedAt ?? "", $0.path) > ($1.closedAt ?? "", $1.path) }
+      sorted.opened?.sort { ($0.reportDate ?? "", $0.path, $0.line) > ($1.reportDate ?? "", $1.path, $1.line) }
       return sorted
     }.sorted { ($0.overdue.count, $1.owner.lowercased()) > ($1.overdue.count, $0.owner.lowercased()) }
     let unowned = rows.filter { $0.status == "open" && $0.owners.isEmpty }
       .sorted { ($0.ageDays ?? 0, $1.path, $1.line) > ($1.ageDays ?? 0, $0.path, $0.line) }
     let open = rows.filter { $0.status == "open" }
     return Digest(
-      asOf: asOf.description, days: days, owners: owners, unowned: unowned, openCount: open.count,
+      asOf: asOf.description, days: days, since: since?.description, owners: owners, unowned: unowned, openCount: open.count,
       overdueCount: open.filter { $0.daysOverdue != nil }.count)
   }
 }

@@ -143,4 +143,24 @@ struct ExportFormatTests {
     #expect(result.stdout.contains("1 &lt; 2 &amp; &quot;3&quot;"))
     #expect(!result.stdout.contains("\u{1B}"))
   }
+
+  @Test("digest --since lists each owner's new items and counts closures from that day; 7d and a date agree")
+  func digestSince() throws {
+    let directory = try IndexCommandTests.workspace()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let byDate = try IndexCommandTests.run(["digest", "retros", "--since", "2024-03-03"], in: directory)
+    #expect(byDate.status == 0, "\(byDate.stderr)")
+    try IndexCommandTests.expectGolden(byDate.stdout, "digest-since.md")
+    #expect(byDate.stdout.contains("**New since 2024-03-03**"))
+    // The as-of date is 2024-03-10: 7d is the same day.
+    #expect(try IndexCommandTests.run(["digest", "retros", "--since", "7d"], in: directory).stdout == byDate.stdout)
+    let json = try IndexCommandTests.run(["digest", "retros", "--since", "7d", "--format", "json"], in: directory)
+    let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    #expect(object["since"] as? String == "2024-03-03")
+    // Without --since the digest has no "new" lists at all.
+    let plain = try IndexCommandTests.run(["digest", "retros", "--format", "json"], in: directory)
+    #expect(!plain.stdout.contains("opened"))
+    let bad = try IndexCommandTests.run(["digest", "retros", "--since", "soon"], in: directory)
+    #expect(bad.status != 0 && bad.stderr.contains("--since must be"))
+  }
 }

@@ -14,7 +14,7 @@ public struct DigestRenderer: Sendable {
     if format == .html { return html(digest) }
     let md = format == .markdown
     var out = md ? "# Action items digest, \(digest.asOf)\n\n" : "Action items digest, \(digest.asOf)\n\n"
-    out += "\(digest.openCount) open, \(digest.overdueCount) overdue. Due soon means within \(digest.days) days; closed means in the last \(digest.days) days.\n\n"
+    out += "\(digest.openCount) open, \(digest.overdueCount) overdue. \(Self.window(digest))\n\n"
     func item(_ row: ActionItemRow, _ detail: String) -> String {
       let report = [row.reportDate, row.reportTitle].compactMap { $0 }.joined(separator: " ")
       return "- " + VisibleText.escape("\(row.text) (\(detail)) — \(report), \(row.location)") + "\n"
@@ -23,6 +23,7 @@ public struct DigestRenderer: Sendable {
       let owner = VisibleText.escape(group.owner)
       out += md ? "## \(owner)\n\n" : "\(owner)\n\(String(repeating: "-", count: owner.count))\n"
       for (title, rows, detail) in [
+        ("New since \(digest.since ?? "")", group.opened ?? [], { (r: ActionItemRow) in r.due.map { "due \($0)" } ?? "no due date" }),
         ("Overdue", group.overdue, { (r: ActionItemRow) in "due \(r.due ?? "?"), \(r.daysOverdue ?? 0) days over" }),
         ("Due soon", group.dueSoon, { (r: ActionItemRow) in "due \(r.due ?? "?")" }),
         ("Closed", group.closed, { (r: ActionItemRow) in "closed \(r.closedAt?.prefix(10) ?? "?")" }),
@@ -61,12 +62,13 @@ public struct DigestRenderer: Sendable {
       </head>
       <body>
       <h1>Action items digest, \(text(digest.asOf))</h1>
-      <p>\(digest.openCount) open, \(digest.overdueCount) overdue. Due soon means within \(digest.days) days; closed means in the last \(digest.days) days.</p>
+      <p>\(digest.openCount) open, \(digest.overdueCount) overdue. \(text(Self.window(digest)))</p>
 
       """
     for group in digest.owners {
       out += "<h2>\(text(group.owner))</h2>\n"
       for (title, rows, detail) in [
+        ("New since \(digest.since ?? "")", group.opened ?? [], { (r: ActionItemRow) in r.due.map { "due \($0)" } ?? "no due date" }),
         ("Overdue", group.overdue, { (r: ActionItemRow) in "due \(r.due ?? "?"), \(r.daysOverdue ?? 0) days over" }),
         ("Due soon", group.dueSoon, { (r: ActionItemRow) in "due \(r.due ?? "?")" }),
         ("Closed", group.closed, { (r: ActionItemRow) in "closed \(r.closedAt?.prefix(10) ?? "?")" }),
@@ -80,5 +82,13 @@ public struct DigestRenderer: Sendable {
     }
     if digest.owners.isEmpty && digest.unowned.isEmpty { out += "<p>Nothing overdue, due soon or recently closed.</p>\n" }
     return out + "</body>\n</html>\n"
+  }
+
+  /// What "due soon", "closed" and "new" mean in this digest.
+  static func window(_ digest: Digest) -> String {
+    if let since = digest.since {
+      return "Due soon means within \(digest.days) days; closed and new mean since \(since)."
+    }
+    return "Due soon means within \(digest.days) days; closed means in the last \(digest.days) days."
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RetroCore
 import RetroIndex
 
 extension Retro {
@@ -14,6 +15,7 @@ extension Retro {
           retro digest retros/ > digest.md
           retro digest retros/ --days 14 --as-of 2024-06-03 --format text
           retro digest retros/ --format html > digest.html
+          retro digest retros/ --since 7d
         """)
 
     @OptionGroup var options: IndexOptions
@@ -21,22 +23,36 @@ extension Retro {
     @Option(help: "The window in days: due within it, closed within it.")
     var days = 7
 
+    @Option(help: "Show what changed since a day (YYYY-MM-DD) or a number of days before the as-of date (7d): items closed since, and new items from incidents since.")
+    var since: String?
+
     @Option(help: "markdown, text, json or html (a standalone page for a wiki or e-mail).")
     var format = "markdown"
 
     func validate() throws {
       guard DigestRenderer.Format(rawValue: format) != nil else { throw ValidationError("--format must be markdown, text, json or html.") }
       guard days > 0 else { throw ValidationError("--days must be positive.") }
+      if let since, Self.sinceDays(since) == nil && CalendarDate(iso: since) == nil {
+        throw ValidationError("--since must be a date as YYYY-MM-DD or a number of days like 7d, not '\(since)'.")
+      }
     }
 
     func run() throws {
       let (database, update, _) = try options.openIndex()
       let rows = try IndexReader(database: database).actionItems(asOf: options.asOfDate)
-      let digest = Digest.build(rows, asOf: options.asOfDate, days: days)
+      let asOf = options.asOfDate
+      let sinceDate = since.flatMap { text in Self.sinceDays(text).map { asOf.adding(days: -$0) } ?? CalendarDate(iso: text) }
+      let digest = Digest.build(rows, asOf: asOf, days: days, since: sinceDate)
       let digestFormat = DigestRenderer.Format(rawValue: format) ?? .markdown
       let output = DigestRenderer().render(digest, format: digestFormat)
       if digestFormat == .json || digestFormat == .html { Console.machine(output) } else { Console.human(output) }
       if !update.problems.isEmpty { throw RetroExit.inputError }
+    }
+
+    /// `7d` as 7.
+    static func sinceDays(_ text: String) -> Int? {
+      guard text.hasSuffix("d"), let days = Int(text.dropLast()), days > 0 else { return nil }
+      return days
     }
   }
 }
