@@ -16,6 +16,8 @@ public struct ActionItemFilter: Sendable {
   public var since: CalendarDate?
   /// A substring of the report's path or title.
   public var report: String?
+  /// The team (root folder) the report lies under.
+  public var team: String?
   public var sort: Sort = .due
 
   public init() {}
@@ -30,6 +32,7 @@ public struct ActionItemFilter: Sendable {
       guard row.owners.contains(where: { $0.lowercased().trimmingCharacters(in: ["@"]).contains(wanted) }) else { return false }
     }
     if overdue, row.daysOverdue == nil { return false }
+    if let team, row.team?.lowercased() != team.lowercased() { return false }
     if let dueBefore {
       guard let due = row.due.flatMap({ CalendarDate(iso: $0) }), due < dueBefore else { return false }
     }

@@ -23,6 +23,8 @@ public struct ActionItemRow: Sendable, Equatable, Codable {
   public var line: Int
   public var closedAt: String?
   public var firstSeenAt: String
+  /// The root folder the report lies under, when one index covers several (`Teams`).
+  public var team: String? = nil
 
   /// `path:line`.
   public var location: String { "\(path):\(line)" }

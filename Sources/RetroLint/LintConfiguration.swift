@@ -34,7 +34,7 @@ public struct LintConfiguration: Sendable {
   public static let knownKeys: Set<String> = [
     "timezone", "dateOrder", "vocabulary", "requiredSections", "severityScale", "statusScale",
     "requiredMetadata", "summaryMaxWords", "similarityThreshold", "rules", "ignore", "templates",
-    "index", "publish", "internalSections",
+    "index", "publish", "internalSections", "roots",
   ]
 
   /// Reads the lint keys, checking every key and value; errors name the key and its line.

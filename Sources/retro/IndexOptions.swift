@@ -6,8 +6,8 @@ import RetroLint
 
 /// Options shared by the commands that read the index.
 struct IndexOptions: ParsableArguments {
-  @Argument(help: "Folders or files of reports (default: the current folder).")
-  var paths: [String] = ["."]
+  @Argument(help: "Folders or files of reports (default: 'roots:' in .retro.yml, else the current folder). Several folders make one index, each folder a team.")
+  var paths: [String] = []
 
   @Option(name: .long, help: "The configuration file (default: .retro.yml here or in a parent folder).")
   var config: String?
@@ -33,12 +33,25 @@ struct IndexOptions: ParsableArguments {
     return ISO8601.date("\(date)T12:00:00Z") ?? Date()
   }
 
+  /// The folders read: the arguments, else `roots:` of the configuration, else here.
+  func roots(_ settings: Settings) -> [String] {
+    if !paths.isEmpty { return paths }
+    return settings.roots.isEmpty ? ["."] : settings.roots
+  }
+
+  /// The team of each report when several roots are read.
+  func teams(_ settings: Settings) -> Teams {
+    Teams(roots: roots(settings))
+  }
+
   /// Opens the index for these paths and brings it up to date; problems go to stderr.
   func openIndex(gitHistory: Bool = false, quiet: Bool = false) throws -> (IndexDatabase, IndexUpdate, Settings) {
     let settings: Settings
     let files: [String]
+    let paths: [String]
     do {
       settings = try Settings.load(config)
+      paths = roots(settings)
       files = try ReportFinder.files(in: paths).filter { !settings.lint.isIgnored($0) }
     } catch let error as InputError {
       printError(error.description)

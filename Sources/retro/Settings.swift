@@ -1,3 +1,4 @@
+import Foundation
 import RetroCore
 import RetroLint
 
@@ -9,6 +10,15 @@ struct Settings {
   static func load(_ path: String?) throws -> Settings {
     let file = try ConfigurationFile.load(path: path)
     return Settings(file: file, lint: try LintConfiguration.from(file, knownRules: RuleRegistry.identifiers))
+  }
+
+  /// `roots:` in .retro.yml: the folders of reports (one per team or repository), relative
+  /// to the configuration file; used when a command is given no paths.
+  var roots: [String] {
+    let list = file.values["roots"]?.stringList ?? []
+    guard let config = file.path else { return list }
+    let base = URL(fileURLWithPath: config).deletingLastPathComponent()
+    return list.map { $0.hasPrefix("/") ? $0 : base.appendingPathComponent($0).standardizedFileURL.path }
   }
 
   /// `index:` in .retro.yml: where the SQLite index lives.

@@ -70,4 +70,28 @@ public struct StatsRenderer: Sendable {
     }
     return out
   }
+
+  /// `--by team`: one row per team.
+  public func render(teams: [TeamFigures], format: Format) -> String {
+    switch format {
+    case .json: return ActionListRenderer().jsonEncoded(teams)
+    case .markdown:
+      var out = "| Team | Incidents | Items | Open | Overdue | Unowned | Closure rate |\n| --- | --- | --- | --- | --- | --- | --- |\n"
+      for t in teams {
+        out += "| \(VisibleText.escape(t.team)) | \(t.incidents) | \(t.items) | \(t.open) | \(t.overdue) | \(t.unowned) | \(Self.percent(t.closureRate)) |\n"
+      }
+      return out
+    case .text:
+      let width = max(4, teams.map { VisibleText.escape($0.team).count }.max() ?? 0)
+      var out = "TEAM".padding(toLength: width, withPad: " ", startingAt: 0) + "  INCIDENTS  ITEMS  OPEN  OVERDUE  UNOWNED  CLOSED\n"
+      for t in teams {
+        let cells = [t.incidents, t.items, t.open, t.overdue, t.unowned].map(String.init)
+        let widths = [9, 5, 4, 7, 7]
+        out += VisibleText.escape(t.team).padding(toLength: width, withPad: " ", startingAt: 0)
+        for (cell, w) in zip(cells, widths) { out += "  " + String(repeating: " ", count: max(0, w - cell.count)) + cell }
+        out += "  " + Self.percent(t.closureRate) + "\n"
+      }
+      return out
+    }
+  }
 }

@@ -49,6 +49,9 @@ extension Retro {
     @Option(help: "Only items from reports whose path or title contains this.")
     var report: String?
 
+    @Option(help: "Only items of this team: the name of a root folder, when several are read.")
+    var team: String?
+
     @Option(help: "due, age, owner or severity.")
     var sort: String = "due"
 
@@ -82,10 +85,12 @@ extension Retro {
       filter.service = service
       filter.since = since.flatMap { CalendarDate(iso: $0) }
       filter.report = report
+      filter.team = team
       filter.sort = ActionItemFilter.Sort(rawValue: sort) ?? .due
       let onlyStatus = filter.status == .all ? nil : filter.status.rawValue
       let rows = filter.sorted(
-        try IndexReader(database: database).actionItems(asOf: options.asOfDate, status: onlyStatus).filter(filter.matches))
+        options.teams(settings).assign(try IndexReader(database: database).actionItems(asOf: options.asOfDate, status: onlyStatus))
+          .filter(filter.matches))
       let outputFormat = ActionListFormat(rawValue: format) ?? .table
       let terminal = TerminalStyle.colorEnabled(for: FileHandle.standardOutput)
       let renderer = ActionListRenderer(width: Self.terminalWidth(), color: terminal, asOf: options.asOfDate)

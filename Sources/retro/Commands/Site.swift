@@ -35,7 +35,7 @@ extension Retro {
     func run() throws {
       let (database, update, settings) = try options.openIndex(quiet: true)
       try Progress.exitingOnPublishErrors {
-        let files = try ReportFinder.files(in: options.paths).filter { !settings.lint.isIgnored($0) }
+        let files = try ReportFinder.files(in: options.roots(settings)).filter { !settings.lint.isIgnored($0) }
         let set = try PublishTemplates(userDirectory: templates ?? settings.publishSetting("templates"))
         var builder = SiteBuilder(
           templates: set, parser: IncidentParser(configuration: settings.lint.parser), outputDirectory: out, asOf: options.asOfDate)
