@@ -12,25 +12,26 @@ struct ExportFormatTests {
     return (directory, result.stdout)
   }
 
+  /// Runs Debian's python3 (where scripts/setup.sh installs python3-icalendar) on `input`.
   static func python(_ script: String, input: String) throws -> RetroBinary.Result {
-    let process = Process()
-    // Debian's python3, where scripts/setup.sh installs python3-icalendar.
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-    process.arguments = ["-c", script]
-    let stdin = Pipe()
-    let stdout = Pipe()
-    let stderr = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    process.standardError = stderr
-    try process.run()
-    stdin.fileHandleForWriting.write(Data(input.utf8))
-    try stdin.fileHandleForWriting.close()
-    let out = stdout.fileHandleForReading.readDataToEndOfFile()
-    let err = stderr.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return RetroBinary.Result(
-      status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+    try RetroBinary.run(["-c", script], stdin: input, executable: URL(fileURLWithPath: "/usr/bin/python3"))
+  }
+
+  /// Runs a gh-issues `script` with `sh` in `directory`, with `gh` on the PATH a stand-in
+  /// shell script whose body is `gh`.
+  static func runWithStandInGH(_ script: String, gh: String, in directory: URL, environment: [String: String] = [:]) throws
+    -> RetroBinary.Result
+  {
+    let bin = directory.appendingPathComponent("bin")
+    try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+    let stand = bin.appendingPathComponent("gh")
+    try ("#!/bin/sh\n" + gh).write(to: stand, atomically: true, encoding: .utf8)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: stand.path)
+    let file = directory.appendingPathComponent("issues.sh")
+    try script.write(to: file, atomically: true, encoding: .utf8)
+    var environment = environment
+    environment["PATH"] = bin.path + ":/usr/bin:/bin"
+    return try RetroBinary.run([file.path], in: directory, environment: environment, executable: URL(fileURLWithPath: "/bin/sh"))
   }
 
   static let hasICalendar: Bool =
@@ -63,21 +64,11 @@ struct ExportFormatTests {
     defer { try? FileManager.default.removeItem(at: directory) }
     try IndexCommandTests.expectGolden(output, "actions.gh-issues")
     // A stand-in `gh` that records its arguments, one per line, NUL between calls.
-    let bin = directory.appendingPathComponent("bin")
-    try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
-    let gh = bin.appendingPathComponent("gh")
-    try "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done >> \"$RECORD\"; printf '\\0\\n' >> \"$RECORD\"\n".write(to: gh, atomically: true, encoding: .utf8)
-    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: gh.path)
-    let script = directory.appendingPathComponent("issues.sh")
-    try output.write(to: script, atomically: true, encoding: .utf8)
     let record = directory.appendingPathComponent("record.txt")
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = [script.path]
-    process.environment = ["PATH": bin.path + ":/usr/bin:/bin", "RECORD": record.path]
-    try process.run()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0)
+    let run = try Self.runWithStandInGH(
+      output, gh: "for a in \"$@\"; do printf '%s\\n' \"$a\"; done >> \"$RECORD\"; printf '\\0\\n' >> \"$RECORD\"\n", in: directory,
+      environment: ["RECORD": record.path])
+    #expect(run.status == 0, "\(run.stderr)")
     let calls = try String(contentsOf: record, encoding: .utf8).components(separatedBy: "\0\n").filter { !$0.isEmpty }
     // Open items without a ticket: the lag alert (owner @ben) and the batch window.
     #expect(calls.count == 2)
@@ -97,19 +88,8 @@ struct ExportFormatTests {
     try text.write(to: directory.appendingPathComponent("retros/2024-02-02-evil.md"), atomically: true, encoding: .utf8)
     let result = try IndexCommandTests.run(["actions", "retros", "--format", "gh-issues"], in: directory)
     #expect(!result.stdout.contains("\u{1B}"))
-    let script = directory.appendingPathComponent("issues.sh")
-    try result.stdout.write(to: script, atomically: true, encoding: .utf8)
-    let bin = directory.appendingPathComponent("bin")
-    try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
-    try "#!/bin/sh\nexit 0\n".write(to: bin.appendingPathComponent("gh"), atomically: true, encoding: .utf8)
-    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin.appendingPathComponent("gh").path)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = [script.path]
-    process.currentDirectoryURL = directory
-    process.environment = ["PATH": bin.path + ":/usr/bin:/bin"]
-    try process.run()
-    process.waitUntilExit()
+    let run = try Self.runWithStandInGH(result.stdout, gh: "exit 0\n", in: directory)
+    #expect(run.status == 0, "\(run.stderr)")
     for name in ["pwned", "pwned2", "pwned3"] {
       #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path), "\(name) was created")
     }

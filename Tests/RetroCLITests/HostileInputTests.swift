@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
 /// A report from anyone (a pull request linted in CI): deep front matter, alias bombs, deep
 /// Markdown and terminal control sequences. Each case runs the built binary under
 /// `/usr/bin/time -v` with a time bound and a peak-memory bound (300 MB), generous for the
@@ -233,7 +237,11 @@ struct HostileInputTests {
     defer { try? FileManager.default.removeItem(at: directory) }
     let result = try RetroBinary.run(["lint", "--format", "checkstyle", "evil.md"], in: directory)
     #expect(Self.rawControls(in: result.stdout).isEmpty)
-    #expect(result.stdout.contains("<checkstyle"))
+    // An XML parser takes it whole, and every finding is an <error> element in it.
+    let document = try XMLDocument(xmlString: result.stdout)
+    let errors = try document.nodes(forXPath: "//error")
+    #expect(!errors.isEmpty)
+    #expect(errors.count == result.stdout.components(separatedBy: "<error ").count - 1)
   }
 
   /// A seeded generator, so a failure reproduces: report text with random control

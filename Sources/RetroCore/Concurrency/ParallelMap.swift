@@ -21,8 +21,9 @@ public enum ParallelMap {
   }
 }
 
-/// Slots written by worker threads under a lock.
-private final class ResultBox<Value: Sendable>: @unchecked Sendable {
+/// Slots written by worker threads under a lock (`ParallelMap`'s results, `Pipeline`'s next
+/// batch).
+final class ResultBox<Value: Sendable>: @unchecked Sendable {
   private var slots: [Value?]
   private let lock = NSLock()
 

@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 
 /// Batches mapped on every core while the calling thread handles the batch before: the
 /// indexer parses the next 200 reports while it writes the last 200 to SQLite, so neither
@@ -14,35 +13,17 @@ public enum Pipeline {
     guard let first = batches.first else { return }
     var current = ParallelMap.map(first, transform)
     for index in batches.indices {
-      let next = NextResults<Result>()
+      let next = ResultBox<[Result]>(count: 1)
       let group = DispatchGroup()
       if index + 1 < batches.count {
         let batch = batches[index + 1]
-        DispatchQueue.global().async(group: group) { next.set(ParallelMap.map(batch, transform)) }
+        DispatchQueue.global().async(group: group) { next.set(0, ParallelMap.map(batch, transform)) }
       }
       // Whatever `consume` does, the batch under way finishes before this returns.
       defer { group.wait() }
       try consume(batches[index], current)
       group.wait()
-      if index + 1 < batches.count { current = next.get() }
+      if index + 1 < batches.count { current = next.values().first ?? [] }
     }
-  }
-}
-
-/// The next batch's results, handed from the worker to the calling thread.
-private final class NextResults<Value: Sendable>: @unchecked Sendable {
-  private var value: [Value] = []
-  private let lock = NSLock()
-
-  func set(_ results: [Value]) {
-    lock.lock()
-    value = results
-    lock.unlock()
-  }
-
-  func get() -> [Value] {
-    lock.lock()
-    defer { lock.unlock() }
-    return value
   }
 }

@@ -16,18 +16,12 @@ public struct DigestRenderer: Sendable {
     var out = md ? "# Action items digest, \(digest.asOf)\n\n" : "Action items digest, \(digest.asOf)\n\n"
     out += "\(digest.openCount) open, \(digest.overdueCount) overdue. \(Self.window(digest))\n\n"
     func item(_ row: ActionItemRow, _ detail: String) -> String {
-      let report = [row.reportDate, row.reportTitle].compactMap { $0 }.joined(separator: " ")
-      return "- " + VisibleText.escape("\(row.text) (\(detail)) — \(report), \(row.location)") + "\n"
+      "- " + VisibleText.escape("\(row.text) (\(detail)) — \(ActionListRenderer.reportText(row)), \(row.location)") + "\n"
     }
     for group in digest.owners {
       let owner = VisibleText.escape(group.owner)
       out += md ? "## \(owner)\n\n" : "\(owner)\n\(String(repeating: "-", count: owner.count))\n"
-      for (title, rows, detail) in [
-        ("New since \(digest.since ?? "")", group.opened ?? [], { (r: ActionItemRow) in r.due.map { "due \($0)" } ?? "no due date" }),
-        ("Overdue", group.overdue, { (r: ActionItemRow) in "due \(r.due ?? "?"), \(r.daysOverdue ?? 0) days over" }),
-        ("Due soon", group.dueSoon, { (r: ActionItemRow) in "due \(r.due ?? "?")" }),
-        ("Closed", group.closed, { (r: ActionItemRow) in "closed \(r.closedAt?.prefix(10) ?? "?")" }),
-      ] where !rows.isEmpty {
+      for (title, rows, detail) in Self.sections(group, since: digest.since) {
         out += md ? "**\(title)**\n\n" : "\(title):\n"
         for row in rows { out += item(row, detail(row)) }
         out += "\n"
@@ -35,7 +29,7 @@ public struct DigestRenderer: Sendable {
     }
     if !digest.unowned.isEmpty {
       out += md ? "## Nobody owns these\n\n" : "Nobody owns these\n-----------------\n"
-      for row in digest.unowned { out += item(row, row.ageDays.map { "\($0) days old" } ?? "no date") }
+      for row in digest.unowned { out += item(row, Self.age(row)) }
       out += "\n"
     }
     if digest.owners.isEmpty && digest.unowned.isEmpty { out += "Nothing overdue, due soon or recently closed.\n" }
@@ -48,7 +42,7 @@ public struct DigestRenderer: Sendable {
   func html(_ digest: Digest) -> String {
     func text(_ value: String) -> String { HTMLRenderer.escape(VisibleText.escape(value)) }
     func item(_ row: ActionItemRow, _ detail: String) -> String {
-      let report = [row.reportDate, row.reportTitle].compactMap { $0 }.joined(separator: " ")
+      let report = ActionListRenderer.reportText(row)
       return "<li>\(text(row.text)) <span class=\"detail\">(\(text(detail)))</span> — \(text(report)), <code>\(text(row.location))</code></li>\n"
     }
     var out = """
@@ -67,21 +61,35 @@ public struct DigestRenderer: Sendable {
       """
     for group in digest.owners {
       out += "<h2>\(text(group.owner))</h2>\n"
-      for (title, rows, detail) in [
-        ("New since \(digest.since ?? "")", group.opened ?? [], { (r: ActionItemRow) in r.due.map { "due \($0)" } ?? "no due date" }),
-        ("Overdue", group.overdue, { (r: ActionItemRow) in "due \(r.due ?? "?"), \(r.daysOverdue ?? 0) days over" }),
-        ("Due soon", group.dueSoon, { (r: ActionItemRow) in "due \(r.due ?? "?")" }),
-        ("Closed", group.closed, { (r: ActionItemRow) in "closed \(r.closedAt?.prefix(10) ?? "?")" }),
-      ] where !rows.isEmpty {
+      for (title, rows, detail) in Self.sections(group, since: digest.since) {
         out += "<h3>\(title)</h3>\n<ul>\n" + rows.map { item($0, detail($0)) }.joined() + "</ul>\n"
       }
     }
     if !digest.unowned.isEmpty {
       out += "<h2>Nobody owns these</h2>\n<ul>\n"
-      out += digest.unowned.map { item($0, $0.ageDays.map { "\($0) days old" } ?? "no date") }.joined() + "</ul>\n"
+      out += digest.unowned.map { item($0, Self.age($0)) }.joined() + "</ul>\n"
     }
     if digest.owners.isEmpty && digest.unowned.isEmpty { out += "<p>Nothing overdue, due soon or recently closed.</p>\n" }
     return out + "</body>\n</html>\n"
+  }
+
+  /// An owner's non-empty lists, each with its title and the detail each item shows, in the
+  /// order every format prints them.
+  static func sections(
+    _ group: Digest.OwnerSection, since: String?
+  ) -> [(title: String, rows: [ActionItemRow], detail: (ActionItemRow) -> String)] {
+    let all: [(title: String, rows: [ActionItemRow], detail: (ActionItemRow) -> String)] = [
+      ("New since \(since ?? "")", group.opened ?? [], { r in r.due.map { "due \($0)" } ?? "no due date" }),
+      ("Overdue", group.overdue, { r in "due \(r.due ?? "?"), \(r.daysOverdue ?? 0) days over" }),
+      ("Due soon", group.dueSoon, { r in "due \(r.due ?? "?")" }),
+      ("Closed", group.closed, { r in "closed \(r.closedAt?.prefix(10) ?? "?")" }),
+    ]
+    return all.filter { !$0.rows.isEmpty }
+  }
+
+  /// The detail of an item nobody owns: how old it is.
+  static func age(_ row: ActionItemRow) -> String {
+    row.ageDays.map { "\($0) days old" } ?? "no date"
   }
 
   /// What "due soon", "closed" and "new" mean in this digest.

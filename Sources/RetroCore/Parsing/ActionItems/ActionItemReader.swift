@@ -39,10 +39,12 @@ struct ActionItemReader {
       head = InlineText.collapse(head.replacingOccurrences(of: marker, with: ""))
     }
     if head.utf8.contains(0x28) || head.utf8.contains(0x5B) {  // ( or [
+      var caseless = CaselessText(head)
       for marker in ["(done)", "[done]", "(completed)", "[completed]", "(fixed)", "(closed)", "(complete)"] {
-        guard let range = CaselessText(head).range(of: marker) else { continue }
+        guard let range = caseless.range(of: marker) else { continue }
         status = .done
         head = InlineText.collapse(head.replacingCharacters(in: range, with: ""))
+        caseless = CaselessText(head)
       }
     }
     for prefix in ["DONE:", "Done:", "DONE -", "Completed:", "COMPLETED:"] where head.hasPrefix(prefix) {
