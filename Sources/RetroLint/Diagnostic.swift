@@ -23,10 +23,14 @@ public struct Diagnostic: Sendable, Equatable, Codable {
   public var line: Int
   public var column: Int
   public var note: Note?
+  /// The rule's safe fix, when it has one (not part of the JSON output).
+  public var fix: Fix?
+
+  private enum CodingKeys: String, CodingKey { case ruleId, severity, message, path, line, column, note }
 
   public init(
     ruleId: String, severity: DiagnosticSeverity, message: String, path: String, line: Int, column: Int = 1,
-    note: Note? = nil
+    note: Note? = nil, fix: Fix? = nil
   ) {
     self.ruleId = ruleId
     self.severity = severity
@@ -35,6 +39,7 @@ public struct Diagnostic: Sendable, Equatable, Codable {
     self.line = max(1, line)
     self.column = max(1, column)
     self.note = note
+    self.fix = fix
   }
 
   /// Sorts by file, line, column, then rule, so every output is stable.

@@ -94,6 +94,12 @@ public struct Linter: Sendable {
     return (perFile + cross).sorted(by: Diagnostic.ordered)
   }
 
+  /// The per-file rules' diagnostics for one report, inline comments applied, with their
+  /// fixes: what `--fix` and the language server work from.
+  public func diagnostics(for context: LintContext, only: Set<String>? = nil) -> [Diagnostic] {
+    fileDiagnostics(context, only: only).sorted(by: Diagnostic.ordered)
+  }
+
   /// The per-file rules' diagnostics for one report, inline comments applied. Cross-report
   /// findings land on files too, so their comments are applied when those are known.
   private func fileDiagnostics(_ context: LintContext, only: Set<String>?) -> [Diagnostic] {
@@ -111,7 +117,7 @@ public struct Linter: Sendable {
         diagnostics.append(
           Diagnostic(
             ruleId: description.identifier, severity: severity, message: finding.message,
-            path: context.path, line: finding.line, column: finding.column, note: finding.note))
+            path: context.path, line: finding.line, column: finding.column, note: finding.note, fix: finding.fix))
       }
     }
     return diagnostics

@@ -36,11 +36,14 @@ public struct Finding: Sendable, Equatable {
   public var line: Int
   public var column: Int
   public var note: Diagnostic.Note?
+  /// What `retro lint --fix` and the editor's quick fix do about it, when that is safe.
+  public var fix: Fix?
 
-  public init(_ message: String, line: Int, column: Int = 1, note: Diagnostic.Note? = nil) {
+  public init(_ message: String, line: Int, column: Int = 1, note: Diagnostic.Note? = nil, fix: Fix? = nil) {
     self.message = message
     self.line = line
     self.column = column
     self.note = note
+    self.fix = fix
   }
 }

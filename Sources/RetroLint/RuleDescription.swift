@@ -11,10 +11,13 @@ public struct RuleDescription: Sendable {
   public var severity: DiagnosticSeverity
   public var triggeringExamples: [RuleExample]
   public var nonTriggeringExamples: [RuleExample]
+  /// True when `retro lint --fix` (and the editor's quick fix) can fix what the rule finds.
+  public var fixable: Bool
 
   public init(
     identifier: String, name: String, description: String, rationale: String,
-    severity: DiagnosticSeverity, triggeringExamples: [RuleExample], nonTriggeringExamples: [RuleExample]
+    severity: DiagnosticSeverity, triggeringExamples: [RuleExample], nonTriggeringExamples: [RuleExample],
+    fixable: Bool = false
   ) {
     self.identifier = identifier
     self.name = name
@@ -23,5 +26,6 @@ public struct RuleDescription: Sendable {
     self.severity = severity
     self.triggeringExamples = triggeringExamples
     self.nonTriggeringExamples = nonTriggeringExamples
+    self.fixable = fixable
   }
 }

@@ -7,7 +7,8 @@ public enum RuleRegistry {
     MissingDetectionEventRule.self, MissingResolutionEventRule.self, TimestampsOutsideTimelineRule.self,
     TimelineEndsBeforeStartRule.self, ImpactNotQuantifiedRule.self, HumanErrorRootCauseRule.self,
     BlamingLanguageRule.self, SummaryLengthRule.self, NoActionItemsRule.self, ActionItemOwnerRule.self,
-    ActionItemTrackingRule.self, VagueActionItemRule.self, DuplicateActionItemRule.self,
+    ActionItemTrackingRule.self, ActionItemIdRule.self, VagueActionItemRule.self, DuplicateActionItemRule.self,
+    TaskListMarkerRule.self,
     LessonsListsRule.self, BrokenRelativeLinkRule.self,
   ]
 

@@ -8,6 +8,11 @@ import Foundation
 /// never half of one.
 public enum SafeFileWriter {
   public static func write(_ text: String, to path: String, replacing: Bool = false) throws {
+    try write(Data(text.utf8), to: path, replacing: replacing)
+  }
+
+  /// Writes `data`; a file it replaces keeps its permissions.
+  public static func write(_ data: Data, to path: String, replacing: Bool = false) throws {
     let url = URL(fileURLWithPath: path)
     let directory = url.deletingLastPathComponent()
     do {
@@ -20,12 +25,15 @@ public enum SafeFileWriter {
     }
     let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).retro-\(UUID().uuidString).tmp")
     do {
-      try Data(text.utf8).write(to: temporary)
+      try data.write(to: temporary)
     } catch {
       throw InputError(path: path, message: "cannot be written: \(error.localizedDescription)")
     }
     defer { try? FileManager.default.removeItem(at: temporary) }
     if replacing {
+      if let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] {
+        try? FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: temporary.path)
+      }
       guard rename(temporary.path, path) == 0 else {
         throw InputError(path: path, message: "cannot be replaced: \(String(cString: strerror(errno)))")
       }

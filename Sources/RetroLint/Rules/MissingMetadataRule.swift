@@ -11,7 +11,8 @@ public struct MissingMetadataRule: Rule {
     nonTriggeringExamples: [
       RuleExample("---\ntitle: Outage\ndate: 2024-01-01\nseverity: SEV2\nstatus: draft\nauthors: [Ana]\n---\n\n## Summary\n\nx\n"),
       RuleExample("# Outage\n\n**Date:** 2024-01-01\n**Severity:** SEV2\n**Status:** Final\n**Authors:** Ana\n"),
-    ])
+    ],
+    fixable: true)
 
   public init() {}
 
@@ -32,8 +33,19 @@ public struct MissingMetadataRule: Rule {
       default: missing = false
       }
       guard missing else { return nil }
+      if let value = context.parsed.frontMatter?.values[field] {
+        return Finding("The report's \(field) '\(value.scalarText ?? value.stringList.joined(separator: ", "))' cannot be read; write it as \(Self.format(of: field))", line: context.line(ofKey: field))
+      }
       let hint = fm ? "add '\(field):' to the front matter" : "add a '**\(field.prefix(1).uppercased() + field.dropFirst()):**' line or front matter"
-      return Finding("The report has no \(field); \(hint)", line: 1)
+      return Finding("The report has no \(field); \(hint)", line: 1, fix: MetadataSkeleton.fix(adding: field, to: context))
+    }
+  }
+
+  static func format(of field: String) -> String {
+    switch field {
+    case "date": return "a date such as 2024-03-01"
+    case "authors", "services", "tags": return "a list such as [Ana, Ben]"
+    default: return "text"
     }
   }
 }

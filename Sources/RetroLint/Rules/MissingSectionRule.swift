@@ -16,7 +16,8 @@ public struct MissingSectionRule: Rule {
     nonTriggeringExamples: [
       RuleExample("---\ntitle: x\n---\nThe cache cluster failed over twice on Tuesday and the API returned errors for most requests during twenty minutes before we restored it.\n\n## Impact\n\nx\n\n## Root causes\n\nx\n\n## Timeline\n\n- 10:00 x\n\n## Action items\n\n- x\n"),
       RuleExample("# Outage\n\n## Summary\n\nx\n\n## User impact\n\n5%\n\n## Contributing factors\n\nx\n\n## Timeline\n\n- 10:00 x\n\n## Follow-ups\n\n- x\n"),
-    ])
+    ],
+    fixable: true)
 
   public init() {}
 
@@ -51,7 +52,7 @@ public struct MissingSectionRule: Rule {
         .filter { $0.lowercased() != kind.displayName.lowercased() }.prefix(4).map { "'\($0)'" }
       return Finding(
         "The report has no \(kind.displayName) section; add one headed '\(kind.displayName)' (also accepted: \(accepted.joined(separator: ", ")))",
-        line: line)
+        line: line, fix: SectionSkeleton.fix(adding: kind, to: context))
     }
   }
 }

@@ -16,7 +16,8 @@ public struct TimelineTimeZoneRule: Rule {
       RuleExample("## Timeline\n\n- 10:00 PDT deploy\n"),
       RuleExample("---\ntimezone: Europe/Berlin\n---\n## Timeline\n\n- 10:00 deploy\n"),
       RuleExample("## Timeline\n\n| Time (UTC) | Event |\n| --- | --- |\n| 10:00 | deploy |\n"),
-    ])
+    ],
+    fixable: true)
 
   public init() {}
 
@@ -43,6 +44,10 @@ public struct TimelineTimeZoneRule: Rule {
       if TimeZoneResolver.zoneMentioned(in: String(line)) != nil { return [] }
     }
     let line = timeline.first?.range.start.line ?? report.timeline.first?.line ?? 1
-    return [Finding("The timeline does not say its time zone; add one to the heading ('Timeline (UTC)') or to each time", line: line)]
+    return [
+      Finding(
+        "The timeline does not say its time zone; add one to the heading ('Timeline (UTC)') or to each time", line: line,
+        fix: timeline.first.flatMap { TimelineZoneHeading.fix(context, timeline: $0) })
+    ]
   }
 }

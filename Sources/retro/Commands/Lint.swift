@@ -21,6 +21,15 @@ extension Retro {
           retro lint retros/ --strict
           retro lint retros/ --format sarif > retro.sarif
           cat draft.md | retro lint -
+          retro lint draft.md --fix
+          retro lint retros/ --fix --dry-run
+
+        --fix applies the fixes that are mechanical and safe ('retro rules' marks the fixable
+        rules): a skeleton for each missing section, placeholder front-matter keys, ids for
+        action items, task boxes Markdown renders, the report's one zone in the Timeline
+        heading. It rewrites a file atomically, keeps its line endings, refuses a file that
+        changed on disk meanwhile, and then reports what is left. With --dry-run it prints a
+        unified diff instead and writes nothing (exit status 1 when there is something to fix).
         """)
 
     @OptionGroup var input: InputOptions
@@ -34,12 +43,22 @@ extension Retro {
     @Option(name: .customLong("rule"), help: "Run only this rule (repeatable).")
     var onlyRules: [String] = []
 
+    @Flag(help: "Apply the safe fixes to the files, then report what is left.")
+    var fix = false
+
+    @Flag(help: "With --fix: print a unified diff of the fixes and write nothing.")
+    var dryRun = false
+
     func validate() throws {
       guard ReporterRegistry.identifiers.contains(format) else {
         throw ValidationError("Unknown format '\(format)'; use one of \(ReporterRegistry.identifiers.joined(separator: ", ")).")
       }
       if let unknown = onlyRules.first(where: { !RuleRegistry.identifiers.contains($0) }) {
         throw ValidationError("Unknown rule '\(unknown)'; 'retro rules' lists them.")
+      }
+      if dryRun && !fix { throw ValidationError("--dry-run goes with --fix.") }
+      if fix && input.paths.contains("-") && !dryRun {
+        throw ValidationError("Standard input cannot be fixed in place; use --fix --dry-run for a diff.")
       }
     }
 
@@ -54,6 +73,10 @@ extension Retro {
         throw RetroExit.inputError
       }
       let linter = Linter(configuration: configuration)
+      if fix {
+        let pending = try applyFixes(files, linter: linter)
+        if dryRun { throw pending ? RetroExit.findings : ExitCode.success }
+      }
       let run = linter.lint(paths: files, only: onlyRules.isEmpty ? nil : Set(onlyRules), load: loadSource)
       for error in run.inputErrors { printError(error.description) }
       let color = format == "text" && TerminalStyle.colorEnabled(for: FileHandle.standardOutput)
@@ -69,6 +92,47 @@ extension Retro {
       let diagnostics = run.diagnostics
       let failing: DiagnosticSeverity = strict ? .warning : .error
       if diagnostics.contains(where: { $0.severity >= failing }) { throw RetroExit.findings }
+    }
+
+    /// Fixes every file (or, with --dry-run, prints what would change); true when something
+    /// was or would be changed. Summaries go to standard error, diffs to standard output.
+    private func applyFixes(_ files: [String], linter: Linter) throws -> Bool {
+      let fixing = FileFixer(fixer: Fixer(linter: linter), only: onlyRules.isEmpty ? nil : Set(onlyRules))
+      let results = ParallelMap.map(files) { path in
+        path == "-" ? fixing.fix(source: FileHandle.standardInput.readDataToEndOfFile(), path: "<stdin>") : fixing.fix(path: path)
+      }
+      var changed = false
+      var failed = false
+      for result in results {
+        if let error = result.error {
+          printError(error.description)
+          failed = true
+          continue
+        }
+        guard let outcome = result.outcome else { continue }
+        for refused in outcome.refused {
+          printError("\(result.path):\(refused.line): not fixed (\(refused.ruleId)): \(refused.title): \(refused.refusal ?? "")")
+        }
+        guard outcome.changed, result.output != nil else { continue }
+        changed = true
+        if dryRun {
+          Console.machine(
+            UnifiedDiff.diff(
+              outcome.original, outcome.fixed, oldName: "a/" + result.path.drop(while: { $0 == "/" }), newName: "b/" + result.path.drop(while: { $0 == "/" })))
+          continue
+        }
+        do {
+          try FileFixer.write(result)
+        } catch let error as InputError {
+          printError(error.description)
+          failed = true
+          continue
+        }
+        let counts = Dictionary(grouping: outcome.applied, by: \.ruleId).map { "\($0.key) ×\($0.value.count)" }.sorted()
+        printError("\(result.path): fixed \(outcome.applied.count) (\(counts.joined(separator: ", ")))")
+      }
+      if failed { throw RetroExit.inputError }
+      return changed
     }
   }
 }

@@ -22,7 +22,7 @@ extension Retro {
         for d in descriptions {
           let padded = d.identifier.padding(toLength: width, withPad: " ", startingAt: 0)
           let severity = d.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-          Console.line("\(padded)  \(severity)  \(d.name)")
+          Console.line("\(padded)  \(severity)  \(d.fixable ? "fix" : "   ")  \(d.name)")
         }
         return
       }
@@ -32,6 +32,10 @@ extension Retro {
       }
       Console.line("\(d.identifier): \(d.name) (default severity: \(d.severity.rawValue))\n")
       Console.line(d.description + "\n")
+      Console.line(
+        d.fixable
+          ? "Fixable: yes; 'retro lint --fix' and the editor's quick fix apply it.\n"
+          : "Fixable: no; what it finds needs the author.\n")
       Console.line("Why: " + d.rationale + "\n")
       for (title, examples) in [("Triggers on", d.triggeringExamples), ("Does not trigger on", d.nonTriggeringExamples)] {
         Console.line("\(title):")

@@ -1,0 +1,79 @@
+import Foundation
+import RetroCore
+
+/// `retro lint --fix` for one file: read the bytes, fix the text, write it back as it was
+/// written (byte-order mark and CRLF line endings kept), atomically, and only when the file
+/// has not changed since it was read.
+public struct FileFixer: Sendable {
+  public let fixer: Fixer
+  public let only: Set<String>?
+
+  public init(fixer: Fixer, only: Set<String>? = nil) {
+    self.fixer = fixer
+    self.only = only
+  }
+
+  public struct Result: Sendable {
+    public var path: String
+    public var outcome: Fixer.Outcome?
+    /// The bytes to write, when something changed.
+    public var output: Data?
+    /// The bytes as read.
+    public var original: Data?
+    public var error: InputError?
+  }
+
+  public func fix(path: String) -> Result {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      return Result(path: path, error: InputError(path: path, message: "cannot be read (check its permissions)"))
+    }
+    return fix(source: data, path: path)
+  }
+
+  public func fix(source data: Data, path: String) -> Result {
+    var result = Result(path: path)
+    do {
+      result.original = data
+      let source = try SourceFile.decode(data, path: path)
+      if let warning = source.warnings.first {
+        throw InputError(path: path, line: warning.line, message: "not fixed: \(warning.message), and writing it back would lose them")
+      }
+      let bytes = [UInt8](data)
+      let crlf = bytes.contains(0x0D)
+      if crlf {
+        let lineFeeds = bytes.count(where: { $0 == 0x0A })
+        let pairs = zip(bytes, bytes.dropFirst()).count(where: { $0 == 0x0D && $1 == 0x0A })
+        let returns = bytes.count(where: { $0 == 0x0D })
+        guard pairs == lineFeeds, pairs == returns else {
+          throw InputError(path: path, message: "not fixed: its lines end in a mix of CRLF, CR and LF")
+        }
+      }
+      let outcome = try fixer.fix(path: path, text: source.text, only: only)
+      result.outcome = outcome
+      if outcome.changed {
+        var text = outcome.fixed
+        if crlf { text = text.replacingOccurrences(of: "\n", with: "\r\n") }
+        var output = Data()
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { output.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
+        output.append(contentsOf: Array(text.utf8))
+        result.output = output
+      }
+    } catch let error as InputError {
+      result.error = error
+    } catch {
+      result.error = InputError(path: path, message: "\(error)")
+    }
+    return result
+  }
+
+  /// Writes a fixed file in place, refusing when it changed on disk since it was read.
+  public static func write(_ result: Result) throws {
+    guard let output = result.output, let original = result.original else { return }
+    guard FileManager.default.contents(atPath: result.path) == original else {
+      throw InputError(path: result.path, message: "changed on disk while retro was fixing it; not written, run --fix again")
+    }
+    // Through a symbolic link to the file it names, which stays a link.
+    let target = URL(fileURLWithPath: result.path).resolvingSymlinksInPath().path
+    try SafeFileWriter.write(output, to: target, replacing: true)
+  }
+}
