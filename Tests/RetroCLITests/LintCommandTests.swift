@@ -20,7 +20,8 @@ struct LintCommandTests {
     #expect(out.contains("The time '??:??' cannot be read (unreadable_time)"))
     #expect(out.contains("is vague ('investigate')"))
     #expect(out.contains("has no owner (action_item_owner)"))
-    #expect(out.range(of: #"\d+ errors?, \d+ warnings? in 1 file"#, options: .regularExpression) != nil)
+    #expect(out.range(of: #"\d+ errors?, \d+ warnings?, 1 info in 1 file"#, options: .regularExpression) != nil)
+    #expect(out.contains("has no id; write one such as '[AI-1]' before its text (action_item_id)"))
   }
 
   @Test("a complete example passes; --strict fails it on warnings")
@@ -63,7 +64,7 @@ struct LintCommandTests {
 
       ## Action items
 
-      - [ ] Split the host lists @ana OPS-1
+      - [ ] [AI-1] Split the host lists @ana OPS-1
       """
     try Data(clean.utf8).write(to: directory.appendingPathComponent("clean.md"))
     let ok = try RetroBinary.run(["lint", "clean.md"], in: directory)

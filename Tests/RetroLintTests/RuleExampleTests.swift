@@ -59,4 +59,27 @@ struct RuleExampleTests {
       #expect(diagnostics.isEmpty, "\(rule.id): \(diagnostics.map { "\($0.line): \($0.message)" })")
     }
   }
+
+  @Test("a fixable rule fixes a triggering example for good; the others offer no fix", arguments: descriptions)
+  func fixes(_ rule: RuleCase) throws {
+    let fixer = Fixer(linter: Linter(configuration: LintConfiguration()))
+    var fixedOne = false
+    for example in rule.description.triggeringExamples + rule.description.nonTriggeringExamples {
+      for file in example.files {
+        let text = RuleExample.strip(file.text).text
+        let outcome = try fixer.fix(path: file.path, text: text, only: [rule.id])
+        if !rule.description.fixable {
+          #expect(!outcome.changed && outcome.applied.isEmpty, "\(rule.id) is not marked fixable")
+          continue
+        }
+        #expect(outcome.refused.isEmpty, "\(rule.id): \(outcome.refused)")
+        guard outcome.changed else { continue }
+        fixedOne = true
+        let again = try fixer.fix(path: file.path, text: outcome.fixed, only: [rule.id])
+        #expect(!again.changed, "\(rule.id): a second fix changed\n\(outcome.fixed)\ninto\n\(again.fixed)")
+        #expect(outcome.remaining.count(where: { $0.fix != nil }) == 0)
+      }
+    }
+    if rule.description.fixable { #expect(fixedOne, "\(rule.id) is fixable but fixed none of its examples") }
+  }
 }

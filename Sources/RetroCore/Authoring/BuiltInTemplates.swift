@@ -70,7 +70,7 @@ TODO
 
 ## Corrective actions
 
-- [ ] TODO: what will change @owner TICKET-1 due YYYY-MM-DD
+- [ ] [AI-1] TODO: what will change @owner TICKET-1 due YYYY-MM-DD
 """#,
     "default": #"""
 ---
@@ -134,7 +134,7 @@ All times are UTC.
 
 ## Action items
 
-- [ ] TODO: what will change @owner TICKET-1 due YYYY-MM-DD
+- [ ] [AI-1] TODO: what will change @owner TICKET-1 due YYYY-MM-DD
 """#,
     "google-sre": #"""
 # {{title}}
@@ -172,7 +172,7 @@ TODO
 
 | Action Item | Type | Owner | Bug |
 | --- | --- | --- | --- |
-| TODO | prevent | @owner | TICKET-1 |
+| [AI-1] TODO | prevent | @owner | TICKET-1 |
 
 ## Lessons Learned
 
@@ -231,7 +231,7 @@ TODO
 
 ## Action items
 
-- [ ] TODO @owner TICKET-1
+- [ ] [AI-1] TODO @owner TICKET-1
 """#,
   ]
 }

@@ -12,9 +12,13 @@ enum TimelineZoneHeading {
     let timelineLines = context.sections(.timeline).map(\.range.lines)
     var zones = Set<String>()
     for (number, line) in context.proseLines() where !timelineLines.contains(where: { $0.contains(number) }) {
-      guard line.utf8.count >= 3, let zone = TimeZoneResolver.zoneMentioned(in: String(line)) else { continue }
-      zones.insert(zone.count <= 5 ? zone.uppercased() : zone)
-      if zones.count > 1 { return nil }
+      guard line.utf8.count >= 3, TimeZoneResolver.zoneMentioned(in: String(line)) != nil else { continue }
+      // Word by word: a line may name two zones ('10:02 PDT, 17:02 UTC').
+      for word in line.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }) {
+        guard let zone = TimeZoneResolver.zoneMentioned(in: String(word)) else { continue }
+        zones.insert(zone.count <= 5 ? zone.uppercased() : zone)
+        if zones.count > 1 { return nil }
+      }
     }
     guard let zone = zones.first else { return nil }
     // Before a closing `##` sequence, trailing spaces and a colon.

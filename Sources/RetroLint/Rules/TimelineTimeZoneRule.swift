@@ -7,7 +7,11 @@ public struct TimelineTimeZoneRule: Rule {
     description: "The timeline never says which time zone its times are in.",
     rationale: "Teams span zones; '14:00' read in the wrong one moves every event and every duration.",
     severity: .warning,
-    triggeringExamples: [RuleExample("---\ndate: 2024-01-01\n---\n↓## Timeline\n\n- 10:00 deploy\n")],
+    triggeringExamples: [
+      RuleExample("---\ndate: 2024-01-01\n---\n↓## Timeline\n\n- 10:00 deploy\n"),
+      // Fixable: the summary names the report's one zone, which --fix writes into the heading.
+      RuleExample("---\ndate: 2024-01-01\n---\n## Summary\n\nThe API failed from 10:02 UTC.\n\n↓## Timeline\n\n- 10:00 deploy\n"),
+    ],
     nonTriggeringExamples: [
       RuleExample("## Timeline (UTC)\n\n- 10:00 deploy\n"),
       RuleExample("## Timeline\n\nAll times are CET.\n\n- 10:00 deploy\n"),

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+@Suite("retro lint --fix, end to end")
+struct LintFixTests {
+  /// The bundled examples and the parser's fixtures, copied to a new folder.
+  static func copyOfExamples() throws -> URL {
+    let directory = try LintCommandTests.temporaryDirectory()
+    let sources = [RetroBinary.packageRoot.appendingPathComponent("examples"), RetroBinary.packageRoot.appendingPathComponent("Tests/RetroCoreTests/Fixtures")]
+    for source in sources {
+      for name in try FileManager.default.contentsOfDirectory(atPath: source.path) where name.hasSuffix(".md") {
+        try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: directory.appendingPathComponent(name))
+      }
+    }
+    return directory
+  }
+
+  struct Model: Equatable {
+    var items: [String]
+    var timeline: [String]
+    var title: String?
+  }
+
+  static func model(_ directory: URL, _ name: String) throws -> Model {
+    let result = try RetroBinary.run(["show", "--format", "json", name], in: directory)
+    let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
+    let items = (object["actionItems"] as? [[String: Any]] ?? []).map { "\($0["text"] ?? "") \($0["status"] ?? "")" }
+    let timeline = (object["timeline"] as? [[String: Any]] ?? []).map { "\($0["timeText"] ?? "") \($0["text"] ?? "")" }
+    return Model(items: items, timeline: timeline, title: object["title"] as? String)
+  }
+
+  @Test("--fix fixes every example in place, a second --fix changes nothing, and every model is kept")
+  func examples() throws {
+    let directory = try Self.copyOfExamples()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".md") }.sorted()
+    let before = try Dictionary(uniqueKeysWithValues: names.map { ($0, try Self.model(directory, $0)) })
+    let draft = try String(contentsOf: directory.appendingPathComponent("draft-login-outage.md"), encoding: .utf8)
+
+    let fixed = try RetroBinary.run(["lint", "--fix", "."], in: directory)
+    #expect(fixed.stderr.contains("draft-login-outage.md: fixed"), "\(fixed.stderr)")
+    // What is left is reported as lint reports it.
+    #expect(fixed.stdout.contains("Placeholder 'TODO' is left in the report (placeholder_text)"))
+    let after = try String(contentsOf: directory.appendingPathComponent("draft-login-outage.md"), encoding: .utf8)
+    #expect(after != draft)
+    #expect(after.contains("## Root causes\n\nTODO: why it happened"))
+    #expect(after.contains("- [AI-1] Investigate the login service"))
+    #expect(!fixed.stdout.contains("(missing_section)"))
+    for name in names {
+      let model = try Self.model(directory, name)
+      #expect(model.items == before[name]!.items, "\(name)")
+      #expect(model.timeline == before[name]!.timeline, "\(name)")
+      if let title = before[name]!.title { #expect(model.title == title, "\(name)") }
+    }
+
+    let again = try RetroBinary.run(["lint", "--fix", "--dry-run", "."], in: directory)
+    #expect(again.status == 0, "\(again.stdout)")
+    #expect(again.stdout.isEmpty)
+  }
+
+  @Test("--dry-run prints a unified diff, writes nothing and exits 1 when there is something to fix")
+  func dryRun() throws {
+    let directory = try LintCommandTests.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("draft.md")
+    let text = "# Outage\n\n## Summary\n\nThe API failed at 10:02 UTC.\n\n## Timeline\n\n- 10:00 deploy\n\n## Action items\n\n- [] Add an alert @ana OPS-1\n"
+    try Data(text.utf8).write(to: path)
+    let result = try RetroBinary.run(["lint", "--fix", "--dry-run", "draft.md"], in: directory)
+    #expect(result.status == 1)
+    #expect(result.stdout.hasPrefix("--- a/draft.md\n+++ b/draft.md\n@@ "))
+    #expect(result.stdout.contains("-## Timeline\n") && result.stdout.contains("+## Timeline (UTC)\n"))
+    #expect(result.stdout.contains("+## Impact\n"))
+    #expect(result.stdout.contains("-- [] Add an alert @ana OPS-1\n+- [ ] [AI-1] Add an alert @ana OPS-1\n"))
+    #expect(try String(contentsOf: path, encoding: .utf8) == text)
+    // From standard input: a diff, never a write.
+    let stdin = try RetroBinary.run(["lint", "--fix", "--dry-run", "-"], stdin: text)
+    #expect(stdin.stdout.contains("+## Impact\n"))
+    let refused = try RetroBinary.run(["lint", "--fix", "-"], stdin: text)
+    #expect(refused.status != 0)
+    #expect(refused.stderr.contains("Standard input cannot be fixed in place"))
+    #expect(try RetroBinary.run(["lint", "--dry-run", "draft.md"], in: directory).status != 0)
+  }
+
+  @Test("--fix keeps permissions, CRLF endings and the byte-order mark; refuses invalid bytes, naming the file and line")
+  func files() throws {
+    let directory = try LintCommandTests.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("crlf.md").path
+    try Data([0xEF, 0xBB, 0xBF] + Array("## Action items\r\n\r\n- [] Add an alert @ana OPS-1\r\n".utf8)).write(to: URL(fileURLWithPath: path))
+    try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
+    let result = try RetroBinary.run(["lint", "--fix", "--rule", "task_list_marker", "crlf.md"], in: directory)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(FileManager.default.contents(atPath: path) == Data([0xEF, 0xBB, 0xBF] + Array("## Action items\r\n\r\n- [ ] Add an alert @ana OPS-1\r\n".utf8)))
+    #expect((try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) == 0o640)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }
+    #expect(leftovers.isEmpty)
+
+    let bad = directory.appendingPathComponent("bad.md")
+    try Data(Array("## Action items\n\n- [] x \u{1}".utf8) + [0xFF, 0x0A]).write(to: bad)
+    let refused = try RetroBinary.run(["lint", "--fix", "bad.md"], in: directory)
+    #expect(refused.status == 2)
+    #expect(refused.stderr.contains("bad.md:3"), "\(refused.stderr)")
+    #expect(FileManager.default.contents(atPath: bad.path)?.last == 0x0A)
+  }
+
+  @Test("retro rules says which rules --fix can fix")
+  func rules() throws {
+    let list = try RetroBinary.run(["rules"])
+    #expect(list.stdout.contains { _ in true })
+    let lines = list.stdout.split(separator: "\n")
+    #expect(lines.first { $0.hasPrefix("missing_section ") }?.contains(" fix ") == true)
+    #expect(lines.first { $0.hasPrefix("blaming_language ") }?.contains(" fix ") == false)
+    #expect(try RetroBinary.run(["rules", "task_list_marker"]).stdout.contains("Fixable: yes"))
+    #expect(try RetroBinary.run(["rules", "blaming_language"]).stdout.contains("Fixable: no"))
+  }
+}
