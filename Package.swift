@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "RetroLint", targets: ["RetroLint"]),
     .library(name: "RetroIndex", targets: ["RetroIndex"]),
     .library(name: "RetroPublish", targets: ["RetroPublish"]),
+    .library(name: "RetroLanguageServer", targets: ["RetroLanguageServer"]),
     .executable(name: "retro", targets: ["retro"]),
   ],
   dependencies: [
@@ -39,6 +40,10 @@ let package = Package(
       name: "RetroPublish",
       dependencies: ["RetroCore", "RetroIndex", .product(name: "Mustache", package: "swift-mustache")]
     ),
+    .target(
+      name: "RetroLanguageServer",
+      dependencies: ["RetroCore", "RetroLint", "RetroIndex"]
+    ),
     .executableTarget(
       name: "retro",
       dependencies: [
@@ -46,6 +51,7 @@ let package = Package(
         "RetroLint",
         "RetroIndex",
         "RetroPublish",
+        "RetroLanguageServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -68,6 +74,10 @@ let package = Package(
       name: "RetroPublishTests",
       dependencies: ["RetroPublish", "RetroCore", "RetroIndex"],
       exclude: ["Fixtures"]
+    ),
+    .testTarget(
+      name: "RetroLanguageServerTests",
+      dependencies: ["RetroLanguageServer", "RetroLint", "RetroCore"]
     ),
     .testTarget(
       name: "RetroCLITests",

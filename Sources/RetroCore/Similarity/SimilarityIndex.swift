@@ -105,6 +105,19 @@ public struct SimilarityIndex: Sendable {
     return best < limit ? best : nil
   }
 
+  /// Every other item whose similarity with `item` reaches the threshold, most similar first.
+  public func matches(of item: Int) -> [(item: Int, similarity: Double)] {
+    var seen = Set<Int>()
+    var found: [(item: Int, similarity: Double)] = []
+    for token in sets[item].prefix(prefixLengths[item]) {
+      for other in postings[Int(token)] where Int(other) != item && seen.insert(Int(other)).inserted {
+        let value = similarity(item, Int(other))
+        if value >= threshold { found.append((Int(other), value)) }
+      }
+    }
+    return found.sorted { ($0.similarity, -$0.item) > ($1.similarity, -$1.item) }
+  }
+
   /// Every pair of items (lower index first) whose similarity reaches the threshold, each
   /// pair once, for which `include` holds.
   public func pairs(where include: (Int, Int) -> Bool = { _, _ in true }) -> [(Int, Int)] {

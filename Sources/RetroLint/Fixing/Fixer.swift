@@ -73,6 +73,16 @@ public struct Fixer: Sendable {
     return outcome
   }
 
+  /// True when `fix` applied to the report of `context` leaves a report that reads as the
+  /// same model plus what the fix adds: what an editor's quick fix is offered on.
+  public func isSafe(_ fix: Fix, in context: LintContext) -> Bool {
+    let text = context.sourceLines.joined(separator: "\n")
+    guard let edited = try? EditedText.applying(fix.edits, to: text),
+      let after = try? linter.context(for: SourceFile(path: context.path, text: edited))
+    else { return false }
+    return FixVerification.problem(before: context.report, after: after.report) == nil
+  }
+
   private func attempt(_ chosen: [Diagnostic], on text: String, path: String, before: LintContext) -> (String, LintContext)? {
     guard let edited = try? EditedText.applying(chosen.flatMap { $0.fix!.edits }, to: text),
       let after = try? linter.context(for: SourceFile(path: path, text: edited)),
