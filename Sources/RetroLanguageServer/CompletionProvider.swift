@@ -58,8 +58,10 @@ struct CompletionProvider {
     for owner in knowledge?.owners() ?? [] {
       seen.append((owner.name, "\(owner.open) open of \(owner.total) items in the folder"))
     }
-    // The report's own owners count too, even before it is saved.
-    for owner in analysis.context?.report.actionItems.flatMap(\.owners) ?? [] where !seen.contains(where: { $0.name == owner }) {
+    // The report's own owners count too, even before it is saved; not the one being typed.
+    let typing = analysis.context?.report.actionItems.filter { $0.line == position.line }.flatMap(\.owners) ?? []
+    for owner in analysis.context?.report.actionItems.flatMap(\.owners) ?? []
+    where !seen.contains(where: { $0.name == owner }) && !typing.contains(owner) {
       seen.append((owner, "named in this report"))
     }
     let lowered = prefix.lowercased()

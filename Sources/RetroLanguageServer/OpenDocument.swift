@@ -27,8 +27,9 @@ public struct OpenDocument: Sendable {
   public static func uri(of path: String) -> String { URL(fileURLWithPath: path).absoluteString }
 
   private static func split(_ text: String) -> [Substring] {
-    text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-      line.hasSuffix("\r") ? line.dropLast() : line
+    // By bytes: to String, CRLF is one character, so splitting on "\n" would miss it.
+    text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { (bytes: Substring.UTF8View) -> Substring in
+      Substring(bytes.last == 0x0D ? bytes.dropLast() : bytes)
     }
   }
 
