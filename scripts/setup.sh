@@ -11,6 +11,7 @@ if [ "${1:-}" = "--test" ]; then
   command -v jekyll >/dev/null 2>&1 || need+=(jekyll)
   command -v git >/dev/null 2>&1 || need+=(git)  # --git-history tests make a repository
   [ -x /usr/bin/time ] || need+=(time)  # hostile-input tests bound peak memory with time -v
+  command -v nvim >/dev/null 2>&1 || need+=(neovim)  # retro lsp end to end with a real editor's LSP client
   /usr/bin/python3 -c "import icalendar" >/dev/null 2>&1 || need+=(python3-icalendar)  # validates retro actions --format ics (Debian's python3)
 fi
 if [ ${#need[@]} -gt 0 ]; then

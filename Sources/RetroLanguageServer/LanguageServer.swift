@@ -154,9 +154,12 @@ public final class LanguageServer: @unchecked Sendable {
 
   private func initialize(_ params: JSON) -> JSON {
     initialized = true
-    let offered = params["capabilities"]?["general"]?["positionEncodings"]?.array?.compactMap(\.string) ?? []
+    // LSP 3.17's `positionEncodings`, or clangd's `offsetEncoding` that older clients send.
+    let offered = (params["capabilities"]?["general"]?["positionEncodings"]?.array ?? params["capabilities"]?["offsetEncoding"]?.array ?? [])
+      .compactMap(\.string)
     encoding = offered.contains("utf-8") ? .utf8 : .utf16
     return [
+      "offsetEncoding": .string(encoding.rawValue),
       "capabilities": [
         "positionEncoding": .string(encoding.rawValue),
         "textDocumentSync": ["openClose": true, "change": 2, "save": ["includeText": false]],
