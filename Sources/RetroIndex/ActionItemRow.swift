@@ -25,6 +25,11 @@ public struct ActionItemRow: Sendable, Equatable, Codable {
   public var firstSeenAt: String
   /// The root folder the report lies under, when one index covers several (`Teams`).
   public var team: String? = nil
+  /// The ticket's state from the tracker exports (`OPS-412 closed 2024-03-02`), when the
+  /// item's ticket is in one; `status` then counts a closed ticket as done.
+  public var tracker: String? = nil
+  /// What the report itself says (`open` or `done`), when a tracker is joined.
+  public var reportStatus: String? = nil
 
   /// `path:line`.
   public var location: String { "\(path):\(line)" }

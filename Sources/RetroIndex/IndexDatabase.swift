@@ -127,6 +127,27 @@ public final class IndexDatabase: Sendable {
       }
       try db.create(index: "itemHistory_item", on: "itemHistory", columns: ["reportPath", "itemId"])
     }
+    // Tracker exports joined to items (`retro index --tracker`, `tracker:` in .retro.yml).
+    migrator.registerMigration("v2-tracker") { db in
+      try db.create(table: "ticket") { t in
+        t.primaryKey("key", .text)
+        t.column("repository", .text)
+        t.column("number", .integer)
+        t.column("url", .text)
+        t.column("title", .text).notNull()
+        t.column("state", .text).notNull()
+        t.column("statusText", .text).notNull()
+        t.column("closedOn", .text)
+        t.column("assignees", .text).notNull()
+        t.column("source", .text).notNull()
+      }
+      try db.alter(table: "actionItem") { t in
+        t.add(column: "trackerKey", .text)
+        t.add(column: "trackerState", .text)
+        t.add(column: "trackerStatus", .text)
+        t.add(column: "trackerClosedOn", .text)
+      }
+    }
     return migrator
   }
 }

@@ -19,17 +19,23 @@ public struct IndexReader: Sendable {
   /// through Codable: this is the query every listing runs.
   public func actionItems(asOf: CalendarDate, status: String? = nil) throws -> [ActionItemRow] {
     try database.writer.read { db in
-      try actionItems(db, asOf: asOf, where: status == nil ? nil : "a.status = ?", arguments: status.map { [$0] } ?? [])
+      try actionItems(db, asOf: asOf, where: status == nil ? nil : "\(Self.status) = ?", arguments: status.map { [$0] } ?? [])
     }
   }
+
+  /// An item's status counting the tracker: a closed ticket makes it done.
+  static let status = "(CASE WHEN a.trackerState = 'closed' THEN 'done' ELSE a.status END)"
+  /// When it was closed: the tracker's date for a ticket it closed, else when the index saw it.
+  static let closedAt = "(CASE WHEN a.trackerState = 'closed' THEN coalesce(a.trackerClosedOn, a.closedAt) ELSE a.closedAt END)"
 
   private func actionItems(
     _ db: Database, asOf: CalendarDate, where condition: String?, order: String? = nil, arguments: StatementArguments = [],
     limit: Int? = nil
   ) throws -> [ActionItemRow] {
     let sql = """
-      SELECT a.itemId, a.text, a.owners, a.due, a.tickets, a.priority, a.type, a.status, a.line,
-             a.closedAt, a.firstSeenAt, a.reportPath, r.title, r.date, r.severity, r.tags, r.services
+      SELECT a.itemId, a.text, a.owners, a.due, a.tickets, a.priority, a.type, \(Self.status), a.line,
+             \(Self.closedAt), a.firstSeenAt, a.reportPath, r.title, r.date, r.severity, r.tags, r.services,
+             a.trackerKey, a.trackerState, a.trackerStatus, a.trackerClosedOn, a.status
       FROM actionItem a LEFT JOIN report r ON r.path = a.reportPath
       \(condition.map { "WHERE " + $0 } ?? "") \(order.map { "ORDER BY " + $0 } ?? "") \(limit.map { "LIMIT \($0)" } ?? "")
       """
@@ -43,13 +49,23 @@ public struct IndexReader: Sendable {
       let start = reportDate.flatMap { CalendarDate(iso: $0) } ?? CalendarDate(iso: firstSeenAt.prefix(10))
       var overdue: Int?
       if itemStatus == "open", let day = due.flatMap({ CalendarDate(iso: $0) }), day < asOf { overdue = day.days(to: asOf) }
-      rows.append(
-        ActionItemRow(
-          id: row[0], text: row[1], owners: JSONStringArray.parse(row[2]), due: due, daysOverdue: overdue,
-          ageDays: start.map { max(0, $0.days(to: asOf)) }, status: itemStatus, tickets: JSONStringArray.parse(row[4]),
-          priority: row[5], type: row[6], reportTitle: row[12], reportDate: reportDate, severity: row[14],
-          tags: JSONStringArray.parse(row[15]), services: JSONStringArray.parse(row[16]), path: row[11], line: row[8],
-          closedAt: row[9], firstSeenAt: firstSeenAt))
+      var item = ActionItemRow(
+        id: row[0], text: row[1], owners: JSONStringArray.parse(row[2]), due: due, daysOverdue: overdue,
+        ageDays: start.map { max(0, $0.days(to: asOf)) }, status: itemStatus, tickets: JSONStringArray.parse(row[4]),
+        priority: row[5], type: row[6], reportTitle: row[12], reportDate: reportDate, severity: row[14],
+        tags: JSONStringArray.parse(row[15]), services: JSONStringArray.parse(row[16]), path: row[11], line: row[8],
+        closedAt: row[9], firstSeenAt: firstSeenAt)
+      let trackerKey: String? = row[17]
+      if let trackerKey {
+        let state: String = row[18] ?? "open"
+        let statusText: String = row[19] ?? state
+        let closedOn: String? = row[20]
+        item.tracker = state == "closed"
+          ? "\(trackerKey) closed" + (closedOn.map { " \($0)" } ?? "")
+          : "\(trackerKey) \(statusText.lowercased() == "open" ? "open" : "open (\(statusText))")"
+        item.reportStatus = row[21]
+      }
+      rows.append(item)
     }
     return rows
   }
@@ -83,7 +99,7 @@ public struct IndexReader: Sendable {
     return try database.writer.read { db in
       var open = 0
       var done = 0
-      for row in try Row.fetchAll(db, sql: "SELECT status, count(*) FROM actionItem GROUP BY status") {
+      for row in try Row.fetchAll(db, sql: "SELECT \(Self.status), count(*) FROM actionItem a GROUP BY 1") {
         let status: String = row[0]
         if status == "open" { open = row[1] } else if status == "done" { done = row[1] }
       }
@@ -91,14 +107,14 @@ public struct IndexReader: Sendable {
       // Due dates are ISO text (`YYYY-MM-DD`), so text order is date order.
       let overdue =
         try Int.fetchOne(
-          db, sql: "SELECT count(*) FROM actionItem WHERE status = 'open' AND due IS NOT NULL AND due < ?", arguments: [today]
+          db, sql: "SELECT count(*) FROM actionItem a WHERE \(Self.status) = 'open' AND due IS NOT NULL AND due < ?", arguments: [today]
         ) ?? 0
       let unowned =
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM actionItem WHERE status = 'open' AND owners = '[]'") ?? 0
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM actionItem a WHERE \(Self.status) = 'open' AND owners = '[]'") ?? 0
       var daysToClose: [Double] = []
       let closed = try Row.fetchCursor(
         db,
-        sql: "SELECT r.date, a.closedAt FROM actionItem a LEFT JOIN report r ON r.path = a.reportPath WHERE a.status = 'done'")
+        sql: "SELECT r.date, \(Self.closedAt) FROM actionItem a LEFT JOIN report r ON r.path = a.reportPath WHERE \(Self.status) = 'done'")
       while let row = try closed.next() {
         let reportDate: String? = row[0]
         let closedAt: String? = row[1]
@@ -111,7 +127,7 @@ public struct IndexReader: Sendable {
       // and an item dated after `asOf` is 0 days old, so the start is capped at `asOf`.
       let oldest = try actionItems(
         db, asOf: asOf,
-        where: "a.status = 'open'",
+        where: "\(Self.status) = 'open'",
         order: "min(coalesce(r.date, substr(a.firstSeenAt, 1, 10)), ?), a.reportPath, a.line", arguments: [today],
         limit: 5)
       return IncidentStats.ActionItemFigures(

@@ -187,6 +187,7 @@ public final class LanguageServer: @unchecked Sendable {
       do {
         file = try ConfigurationFile.load(path: found)
         configuration = try LintConfiguration.from(file, knownRules: RuleRegistry.identifiers)
+        try configuration.loadTracker()
       } catch {
         if configurationErrorsShown.insert(found).inserted {
           send(notification: "window/showMessage", ["type": 1, "message": .string("retro: \(error); using the defaults")])

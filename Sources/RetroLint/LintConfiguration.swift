@@ -24,6 +24,14 @@ public struct LintConfiguration: Sendable {
   public var ignore: [String] = []
   /// User templates for `retro new`, overriding built-in ones by name.
   public var templates: String?
+  /// `tracker:` in `.retro.yml`: tracker export files, resolved against the file's folder.
+  public var trackerFiles: [String] = []
+  /// `trackerStatuses:`: which tracker statuses mean done and which open.
+  public var trackerStatuses = TrackerStatuses()
+  /// The tickets of the tracker exports once read (`loadTracker`), for `stale_item_status`.
+  public var tracker: TrackerTickets?
+  /// Which repository a report lives in, for `#123` references.
+  public let gitRemote = GitRemote()
 
   public init(parser: ParserConfiguration = ParserConfiguration()) {
     self.parser = parser
@@ -34,8 +42,16 @@ public struct LintConfiguration: Sendable {
   public static let knownKeys: Set<String> = [
     "timezone", "dateOrder", "vocabulary", "requiredSections", "severityScale", "statusScale",
     "requiredMetadata", "summaryMaxWords", "similarityThreshold", "rules", "ignore", "templates",
-    "index", "publish", "internalSections", "roots",
+    "index", "publish", "internalSections", "roots", "tracker", "trackerStatuses",
   ]
+
+  /// Reads the tracker exports of `tracker:` and `extra` (`--tracker`); an error names the
+  /// export's file and line.
+  public mutating func loadTracker(extra: [String] = []) throws {
+    let files = trackerFiles + extra
+    guard !files.isEmpty else { return }
+    tracker = try TrackerTickets.load(paths: files, statuses: trackerStatuses)
+  }
 
   /// Reads the lint keys, checking every key and value; errors name the key and its line.
   public static func from(_ file: ConfigurationFile, knownRules: Set<String>) throws -> LintConfiguration {
@@ -88,6 +104,23 @@ public struct LintConfiguration: Sendable {
     if let value = file.values["templates"] {
       guard let path = value.scalarText else { throw file.error(key: "templates", "must be a folder path") }
       configuration.templates = path
+    }
+    if let value = file.values["tracker"] {
+      guard case .array = value, !value.stringList.isEmpty else { throw file.error(key: "tracker", "must be a list of export files") }
+      let base = file.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
+      configuration.trackerFiles = value.stringList.map { path in
+        guard let base, !path.hasPrefix("/") else { return path }
+        return base.appendingPathComponent(path).standardizedFileURL.path
+      }
+    }
+    if let value = file.values["trackerStatuses"] {
+      guard case .table(let table) = value else {
+        throw file.error(key: "trackerStatuses", "must map done: and open: to lists of status names")
+      }
+      for key in table.keys where key != "done" && key != "open" {
+        throw file.error(key: "trackerStatuses", "has '\(key)'; use done: and open:")
+      }
+      configuration.trackerStatuses = TrackerStatuses(done: table["done"]?.stringList ?? [], open: table["open"]?.stringList ?? [])
     }
     if let value = file.values["rules"] {
       guard case .table(let table) = value else {

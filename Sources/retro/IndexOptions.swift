@@ -15,6 +15,9 @@ struct IndexOptions: ParsableArguments {
   @Option(name: .long, help: "The index file (default: 'index:' in .retro.yml, else one per folder in ~/.cache/retro).")
   var index: String?
 
+  @Option(name: .customLong("tracker"), help: "A tracker export (gh issue list/pr list JSON, Jira CSV, GitLab CSV) whose ticket states join the items; repeatable, added to 'tracker:' in .retro.yml.")
+  var trackers: [String] = []
+
   @Option(name: .customLong("as-of"), help: "Count ages, due dates and windows as of this date (YYYY-MM-DD; default: today).")
   var asOf: String?
 
@@ -50,7 +53,7 @@ struct IndexOptions: ParsableArguments {
     let files: [String]
     let paths: [String]
     do {
-      settings = try Settings.load(config)
+      settings = try Settings.load(config, trackers: trackers)
       paths = roots(settings)
       files = try ReportFinder.files(in: paths).filter { !settings.lint.isIgnored($0) }
     } catch let error as InputError {
@@ -75,6 +78,10 @@ struct IndexOptions: ParsableArguments {
       if gitHistory {
         let dated = try GitHistory(database: database, parser: indexer.parser).record(files: files)
         if !quiet { printError("git history: \(dated) status changes dated by commits") }
+      }
+      let joined = try TrackerJoin.apply(settings.lint.tracker, to: database, now: observedAt, gitRemote: settings.lint.gitRemote, root: root)
+      if !quiet, settings.lint.tracker != nil {
+        printError("tracker: \(joined.tickets) tickets, \(joined.matched) items matched, \(joined.closedByTracker) open in their report but closed in the tracker")
       }
     } catch {
       // A full disk, a read-only folder: the transaction in progress is rolled back and the

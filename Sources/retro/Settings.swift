@@ -7,9 +7,13 @@ struct Settings {
   var file: ConfigurationFile
   var lint: LintConfiguration
 
-  static func load(_ path: String?) throws -> Settings {
+  /// Loads the configuration; `trackers` (`--tracker FILE`) are read with the exports of
+  /// `tracker:`.
+  static func load(_ path: String?, trackers: [String] = []) throws -> Settings {
     let file = try ConfigurationFile.load(path: path)
-    return Settings(file: file, lint: try LintConfiguration.from(file, knownRules: RuleRegistry.identifiers))
+    var lint = try LintConfiguration.from(file, knownRules: RuleRegistry.identifiers)
+    try lint.loadTracker(extra: trackers)
+    return Settings(file: file, lint: lint)
   }
 
   /// `roots:` in .retro.yml: the folders of reports (one per team or repository), relative

@@ -16,8 +16,15 @@ struct RuleExampleTests {
   }
 
   /// Lints the example's files with only this rule on.
+  /// The configuration examples run with: the stale-status rule's tickets included.
+  static var configuration: LintConfiguration {
+    var configuration = LintConfiguration()
+    configuration.tracker = StaleItemStatusRule.exampleTickets
+    return configuration
+  }
+
   static func run(_ example: RuleExample, rule: String) throws -> [Diagnostic] {
-    let linter = Linter(configuration: LintConfiguration())
+    let linter = Linter(configuration: configuration)
     var markers: [String: [Int]] = [:]
     let contexts = try example.files.map { file -> LintContext in
       let (text, lines) = RuleExample.strip(file.text)
@@ -62,7 +69,7 @@ struct RuleExampleTests {
 
   @Test("a fixable rule fixes a triggering example for good; the others offer no fix", arguments: descriptions)
   func fixes(_ rule: RuleCase) throws {
-    let fixer = Fixer(linter: Linter(configuration: LintConfiguration()))
+    let fixer = Fixer(linter: Linter(configuration: Self.configuration))
     var fixedOne = false
     for example in rule.description.triggeringExamples + rule.description.nonTriggeringExamples {
       for file in example.files {

@@ -52,8 +52,8 @@ public struct ActionListRenderer: Sendable {
     let headers = ["ID", "ITEM", "OWNERS", "DUE", "AGE", "STATUS", "TICKET", "REPORT", "WHERE"]
     let cells = rows.map { row in
       [
-        row.id, row.text, Self.ownersText(row), Self.dueText(row), row.ageDays.map { "\($0)d" } ?? "—", row.status,
-        row.tickets.first ?? "—", Self.reportText(row), Self.shortLocation(row),
+        row.id, row.text, Self.ownersText(row), Self.dueText(row), row.ageDays.map { "\($0)d" } ?? "—", Self.statusText(row),
+        Self.ticketText(row), Self.reportText(row), Self.shortLocation(row),
       ].map { VisibleText.escape($0) }
     }
     var widths = headers.indices.map { column in
@@ -116,14 +116,29 @@ public struct ActionListRenderer: Sendable {
     return String(decoding: bytes, as: UTF8.self)
   }
 
+  /// The status, and what the report says when the tracker made it differ.
+  static func statusText(_ row: ActionItemRow) -> String {
+    guard let report = row.reportStatus, report != row.status else { return row.status }
+    return "\(row.status) (report: \(report))"
+  }
+
+  /// The tracker's word on the ticket when there is one, else the first ticket named.
+  static func ticketText(_ row: ActionItemRow) -> String {
+    row.tracker ?? row.tickets.first ?? "—"
+  }
+
   func csv(_ rows: [ActionItemRow]) -> String {
-    var out = "id,item,owners,due,days_overdue,age_days,status,tickets,report_title,report_date,severity,path,line\n"
+    // The tracker columns only when a tracker is joined, so other listings keep their shape.
+    let tracked = rows.contains { $0.tracker != nil }
+    var out = "id,item,owners,due,days_overdue,age_days,status,tickets,report_title,report_date,severity,path,line"
+    out += tracked ? ",report_status,tracker\n" : "\n"
     for row in rows {
-      let fields = [
+      var fields = [
         row.id, row.text, row.owners.joined(separator: "; "), row.due ?? "", row.daysOverdue.map(String.init) ?? "",
         row.ageDays.map(String.init) ?? "", row.status, row.tickets.joined(separator: " "), row.reportTitle ?? "",
         row.reportDate ?? "", row.severity ?? "", row.path, String(row.line),
       ]
+      if tracked { fields += [row.reportStatus ?? row.status, row.tracker ?? ""] }
       out += fields.map(Self.csvField).joined(separator: ",") + "\n"
     }
     return out
@@ -138,8 +153,8 @@ public struct ActionListRenderer: Sendable {
     out += "| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
     for row in rows {
       let cells = [
-        row.id, row.text, Self.ownersText(row), Self.dueText(row), row.ageDays.map { "\($0)d" } ?? "—", row.status,
-        row.tickets.first ?? "—", Self.reportText(row), row.location,
+        row.id, row.text, Self.ownersText(row), Self.dueText(row), row.ageDays.map { "\($0)d" } ?? "—", Self.statusText(row),
+        Self.ticketText(row), Self.reportText(row), row.location,
       ]
       out += "| " + cells.map(Self.markdownCell).joined(separator: " | ") + " |\n"
     }

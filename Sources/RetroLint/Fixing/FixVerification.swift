@@ -5,7 +5,7 @@ import RetroCore
 /// report already said (an item's status, a timeline entry, a metadata value) is refused.
 enum FixVerification {
   /// Why `after` is not `before` plus additions, or nil when it is.
-  static func problem(before: IncidentReport, after: IncidentReport) -> String? {
+  static func problem(before: IncidentReport, after: IncidentReport, statusChanges: [Int: ActionItemStatus] = [:]) -> String? {
     let scalars: [(String, String?, String?)] = [
       ("title", before.title, after.title), ("id", before.id, after.id),
       ("date", before.date?.description, after.date?.description),
@@ -30,7 +30,8 @@ enum FixVerification {
     }
     guard before.actionItems.count == after.actionItems.count else { return "it would change the action items" }
     for (old, new) in zip(before.actionItems, after.actionItems) {
-      if old.text != new.text || old.owners != new.owners || old.status != new.status || old.due != new.due
+      let status = statusChanges[old.line] ?? old.status
+      if old.text != new.text || old.owners != new.owners || new.status != status || old.due != new.due
         || old.tickets != new.tickets || old.priority != new.priority || (old.explicitId && old.id != new.id)
       {
         return "it would change the action item on line \(old.line)"

@@ -80,13 +80,17 @@ public struct Fixer: Sendable {
     guard let edited = try? EditedText.applying(fix.edits, to: text),
       let after = try? linter.context(for: SourceFile(path: context.path, text: edited))
     else { return false }
-    return FixVerification.problem(before: context.report, after: after.report) == nil
+    return FixVerification.problem(before: context.report, after: after.report, statusChanges: fix.statusChanges) == nil
+  }
+
+  static func statusChanges(_ fixes: [Fix]) -> [Int: ActionItemStatus] {
+    fixes.reduce(into: [:]) { $0.merge($1.statusChanges) { _, new in new } }
   }
 
   private func attempt(_ chosen: [Diagnostic], on text: String, path: String, before: LintContext) -> (String, LintContext)? {
     guard let edited = try? EditedText.applying(chosen.flatMap { $0.fix!.edits }, to: text),
       let after = try? linter.context(for: SourceFile(path: path, text: edited)),
-      FixVerification.problem(before: before.report, after: after.report) == nil
+      FixVerification.problem(before: before.report, after: after.report, statusChanges: Self.statusChanges(chosen.compactMap(\.fix))) == nil
     else { return nil }
     return (edited, after)
   }
@@ -94,6 +98,7 @@ public struct Fixer: Sendable {
   private func refusal(_ diagnostic: Diagnostic, on text: String, path: String, before: LintContext) -> String {
     guard let edited = try? EditedText.applying(diagnostic.fix!.edits, to: text) else { return "its edits overlap" }
     guard let after = try? linter.context(for: SourceFile(path: path, text: edited)) else { return "the result does not parse" }
-    return FixVerification.problem(before: before.report, after: after.report) ?? "it conflicts with another fix"
+    return FixVerification.problem(before: before.report, after: after.report, statusChanges: diagnostic.fix!.statusChanges)
+      ?? "it conflicts with another fix"
   }
 }

@@ -1,0 +1,54 @@
+import Foundation
+
+/// The repository (`owner/repo`) a report's folder belongs to, from its git `origin`
+/// remote, for matching `#123` when several repositories' exports have issue 123. Asked per
+/// folder once.
+public final class GitRemote: @unchecked Sendable {
+  private var known: [String: String?] = [:]
+  private let lock = NSLock()
+
+  public init() {}
+
+  public func repository(ofFileAt path: String) -> String? {
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    lock.lock()
+    if let cached = known[folder] {
+      lock.unlock()
+      return cached
+    }
+    lock.unlock()
+    let found = Self.origin(folder).flatMap(Self.repository(ofRemote:))
+    lock.lock()
+    known[folder] = found
+    lock.unlock()
+    return found
+  }
+
+  static func origin(_ folder: String) -> String? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git", "-C", folder, "remote", "get-url", "origin"]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return nil }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { return nil }
+    return String(decoding: data, as: UTF8.self).trimmingWhitespace()
+  }
+
+  /// `git@github.com:owner/repo.git`, `https://github.com/owner/repo` → `owner/repo`.
+  public static func repository(ofRemote remote: String) -> String? {
+    var text = remote.trimmingWhitespace()
+    if text.hasSuffix(".git") { text.removeLast(4) }
+    if let scheme = text.range(of: "://") {
+      let rest = text[scheme.upperBound...]
+      guard let slash = rest.firstIndex(of: "/") else { return nil }
+      text = String(rest[rest.index(after: slash)...])
+    } else if let colon = text.firstIndex(of: ":") {
+      text = String(text[text.index(after: colon)...])
+    }
+    return text.split(separator: "/").count >= 2 ? text : nil
+  }
+}

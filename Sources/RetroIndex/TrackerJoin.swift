@@ -1,0 +1,89 @@
+import Foundation
+import GRDB
+import RetroCore
+
+/// Joins tracker tickets to the index's action items.
+///
+/// A fresh import (`--tracker`, `tracker:`) replaces the `ticket` table; every index run then
+/// matches each item's references (key, URL, `#123`) to a ticket and stores the ticket's
+/// key, state and close date beside the item. The item's own status stays what the report
+/// says; readers count an item whose ticket is closed as done, dated by the ticket
+/// (`IndexReader`). The first time a ticket is seen closed for an open item, the item's
+/// history records it, with the export as its source.
+public enum TrackerJoin {
+  /// Items matched to a ticket, and how many of them the tracker closed.
+  public struct Outcome: Sendable, Equatable {
+    public var tickets = 0
+    public var matched = 0
+    public var closedByTracker = 0
+  }
+
+  /// Imports `tickets` when given (else uses the tickets imported before) and joins them.
+  @discardableResult
+  public static func apply(_ imported: TrackerTickets?, to database: IndexDatabase, now: Date, gitRemote: GitRemote, root: String)
+    throws -> Outcome
+  {
+    try database.writer.write { db in
+      if let imported {
+        try db.execute(sql: "DELETE FROM ticket")
+        for ticket in imported.tickets {
+          try db.execute(
+            sql: """
+              INSERT OR REPLACE INTO ticket (key, repository, number, url, title, state, statusText, closedOn, assignees, source)
+              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              """,
+            arguments: [
+              ticket.key, ticket.repository, ticket.number, ticket.url, ticket.title, ticket.state.rawValue, ticket.statusText,
+              ticket.closedOn?.description, JSONStringArray.encode(ticket.assignees), ticket.source,
+            ])
+        }
+      }
+      let tickets = try imported ?? stored(db)
+      var outcome = Outcome(tickets: tickets.tickets.count)
+      guard !tickets.isEmpty else {
+        try db.execute(sql: "UPDATE actionItem SET trackerKey = NULL, trackerState = NULL, trackerStatus = NULL, trackerClosedOn = NULL WHERE trackerKey IS NOT NULL")
+        return outcome
+      }
+      let stamp = ISO8601.string(now)
+      let rows = try Row.fetchAll(db, sql: "SELECT reportPath, itemId, tickets, status, trackerState FROM actionItem")
+      for row in rows {
+        let path: String = row[0]
+        let itemId: String = row[1]
+        let references = JSONStringArray.parse(row[2])
+        let status: String = row[3]
+        let previousState: String? = row[4]
+        let ticket = references.isEmpty ? nil : tickets.ticket(for: references) {
+          gitRemote.repository(ofFileAt: path.hasPrefix("/") ? path : root + "/" + path)
+        }
+        try db.execute(
+          sql: "UPDATE actionItem SET trackerKey = ?, trackerState = ?, trackerStatus = ?, trackerClosedOn = ? WHERE reportPath = ? AND itemId = ?",
+          arguments: [ticket?.key, ticket?.state.rawValue, ticket?.statusText, ticket?.closedOn?.description, path, itemId])
+        guard let ticket else { continue }
+        outcome.matched += 1
+        guard ticket.state == .closed, status == "open" else { continue }
+        outcome.closedByTracker += 1
+        if previousState != "closed" {
+          let seenAt = ticket.closedOn.map { "\($0)T00:00:00Z" } ?? stamp
+          try db.execute(
+            sql: "INSERT INTO itemHistory (reportPath, itemId, status, seenAt, source) VALUES (?, ?, 'done', ?, ?)",
+            arguments: [path, itemId, seenAt, "tracker \(ticket.key) (\(ticket.source))"])
+        }
+      }
+      return outcome
+    }
+  }
+
+  /// The tickets imported before, from the `ticket` table.
+  static func stored(_ db: Database) throws -> TrackerTickets {
+    let rows = try Row.fetchAll(db, sql: "SELECT key, repository, number, url, title, state, statusText, closedOn, assignees, source FROM ticket")
+    return TrackerTickets(
+      rows.map { row in
+        let closedOn: String? = row[7]
+        let state: String = row[5]
+        return TrackerTicket(
+          key: row[0], repository: row[1], number: row[2], url: row[3], title: row[4],
+          state: TrackerTicket.State(rawValue: state) ?? .open, statusText: row[6],
+          closedOn: closedOn.flatMap { CalendarDate(iso: $0) }, assignees: JSONStringArray.parse(row[8]), source: row[9])
+      })
+  }
+}
