@@ -11,6 +11,8 @@ struct HoverProvider {
   var knowledge: FolderKnowledge?
   var threshold: Double
   var today: CalendarDate
+  /// The tracker exports' tickets, when `.retro.yml` names some.
+  var tracker: TrackerTickets? = nil
 
   func hover(line: Int) -> String? {
     guard let report = analysis.context?.report else { return nil }
@@ -53,6 +55,9 @@ struct HoverProvider {
       lines.append("Due: no date")
     }
     if !item.tickets.isEmpty { lines.append("Tickets: \(item.tickets.joined(separator: ", "))") }
+    if let ticket = tracker?.ticket(for: item.tickets) {
+      lines.append("Tracker: \(ticket.summary) (\(ticket.source))")
+    }
     if let priority = item.priority { lines.append("Priority: \(priority)") }
     if let knowledge {
       let matches = knowledge.recurrences(of: item.text, excluding: document.path, threshold: threshold)

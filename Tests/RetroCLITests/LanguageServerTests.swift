@@ -102,8 +102,11 @@ struct LanguageServerTests {
   @Test("hover on a time and on an item that recurs in the folder; outline; completion of sections and owners")
   func features() throws {
     let earlier = "---\ndate: 2024-01-10\n---\n# Earlier\n\n## Action items\n\n- Add an alert on login error rate @maria OPS-7\n"
-    let report = "---\ndate: 2024-03-01\ntimezone: Europe/Berlin\n---\n# Login outage\n\n## Summary\n\nLogins failed.\n\n## Timeline\n\n- 08:14 first reports\n- 09:02 fixed\n\n## Action items\n\n- Add an alert on the login error rate @ana\n"
-    let directory = try Self.folder(["2024-01-10-earlier.md": earlier, "2024-03-01-login.md": report, ".retro.yml": "requiredSections: [summary, timeline, actionItems]\n"])
+    let report = "---\ndate: 2024-03-01\ntimezone: Europe/Berlin\n---\n# Login outage\n\n## Summary\n\nLogins failed.\n\n## Timeline\n\n- 08:14 first reports\n- 09:02 fixed\n\n## Action items\n\n- Add an alert on the login error rate @ana OPS-9\n"
+    let directory = try Self.folder([
+      "2024-01-10-earlier.md": earlier, "2024-03-01-login.md": report, "jira.csv": "Issue key,Status,Resolved\nOPS-9,Done,2024-03-05\n",
+      ".retro.yml": "requiredSections: [summary, timeline, actionItems]\ntracker: [jira.csv]\n",
+    ])
     defer { try? FileManager.default.removeItem(at: directory) }
     let uri = directory.appendingPathComponent("2024-03-01-login.md").absoluteString
     let client = try LanguageServerClient(directory: directory)
@@ -112,6 +115,8 @@ struct LanguageServerTests {
     let diagnostics = try client.diagnostics(uri)
     // The folder's .retro.yml applies: impact and root causes are not required there.
     #expect(!diagnostics.contains { ($0["message"] as? String)?.contains("no Impact section") == true })
+    // And its tracker: the box is stale.
+    #expect(diagnostics.contains { $0["code"] as? String == "stale_item_status" })
 
     func hover(_ line: Int) throws -> String {
       let response = try client.request("textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": line, "character": 3]])
@@ -124,6 +129,7 @@ struct LanguageServerTests {
     let item = try hover(17)
     #expect(item.contains("Owners: @ana"), "\(item)")
     #expect(item.contains("**Recurs**"))
+    #expect(item.contains("Tracker: OPS-9 closed 2024-03-05"))
     #expect(item.contains("2024-01-10-earlier.md:8"))
     let nothing = try client.request("textDocument/hover", ["textDocument": ["uri": uri], "position": ["line": 0, "character": 0]])
     #expect(nothing["result"] is NSNull)
