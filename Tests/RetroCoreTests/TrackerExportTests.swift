@@ -28,6 +28,11 @@ struct TrackerExportTests {
     #expect(tickets[1].state == .open && tickets[1].closedOn == nil)
     #expect(tickets[0].source.hasSuffix("gh-issues.json:2"))
     #expect(tickets[1].source.hasSuffix("gh-issues.json:24"))
+    // gh pr list gives the same fields; a merged pull request is done.
+    let pulls = try TrackerExport.parse(
+      #"[{"number": 5, "state": "MERGED", "closedAt": "2024-01-02T08:00:00Z", "url": "https://github.com/a/b/pull/5", "title": "Fix", "assignees": [], "labels": []}]"#,
+      path: "prs.json", statuses: statuses)
+    #expect(pulls.first?.state == .closed && pulls.first?.key == "a/b#5" && pulls.first?.closedOn == CalendarDate(year: 2024, month: 1, day: 2))
   }
 
   @Test("Jira CSV: keys, statuses by category, Jira's dates, a summary spanning two lines")
