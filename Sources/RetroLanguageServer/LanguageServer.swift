@@ -194,7 +194,7 @@ public final class LanguageServer: @unchecked Sendable {
         }
       }
     }
-    let entry = (Linter(configuration: configuration), file)
+    let entry = (Linter(configuration: configuration, makesFixes: true), file)
     linters[key] = entry
     return entry
   }

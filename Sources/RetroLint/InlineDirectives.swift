@@ -8,7 +8,8 @@ struct InlineDirectives {
   init(lines: [Substring]) {
     var openSince: [String: Int] = [:]
     for (offset, line) in lines.enumerated() {
-      guard let open = line.range(of: "<!--"), let close = line.range(of: "-->", range: open.upperBound..<line.endIndex)
+      // Most lines have no `<`; only those go through the string search.
+      guard line.utf8.contains(0x3C), let open = line.range(of: "<!--"), let close = line.range(of: "-->", range: open.upperBound..<line.endIndex)
       else { continue }
       let words = line[open.upperBound..<close.lowerBound].split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" })
       guard let command = words.first else { continue }

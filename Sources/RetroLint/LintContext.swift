@@ -9,6 +9,9 @@ public struct LintContext: Sendable {
   public var sourceLines: [Substring]
   /// Lines inside fenced or indented code blocks and HTML blocks, where prose rules are silent.
   public var codeLines: Set<Int>
+  /// True when the findings' fixes are wanted (`--fix`, the language server); a plain lint
+  /// skips making them.
+  public var wantsFixes = false
 
   public var report: IncidentReport { parsed.report }
   public var document: MarkdownDocument { parsed.document }
@@ -29,6 +32,11 @@ public struct LintContext: Sendable {
       }
     }
     self.codeLines = code
+  }
+
+  /// `make()` when fixes are wanted, else nil without making one.
+  public func fix(_ make: () -> Fix?) -> Fix? {
+    wantsFixes ? make() : nil
   }
 
   /// Lines of prose in the body: not front matter, not code.

@@ -9,11 +9,14 @@ import RetroCore
 /// small summary for the cross-report rules are kept.
 public struct Linter: Sendable {
   public var configuration: LintConfiguration
+  /// Whether findings carry their fixes (`--fix`, the language server); making them costs.
+  public var makesFixes = false
   /// Built once: its heading vocabulary is not free to make.
   private let parser: IncidentParser
 
-  public init(configuration: LintConfiguration) {
+  public init(configuration: LintConfiguration, makesFixes: Bool = false) {
     self.configuration = configuration
+    self.makesFixes = makesFixes
     self.parser = IncidentParser(configuration: configuration.parser)
   }
 
@@ -29,7 +32,9 @@ public struct Linter: Sendable {
   /// Parses `source` into a lint context.
   public func context(for source: SourceFile) throws -> LintContext {
     let parsed = try parser.parseDocument(source)
-    return LintContext(path: source.path, parsed: parsed, configuration: configuration, text: source.text)
+    var context = LintContext(path: source.path, parsed: parsed, configuration: configuration, text: source.text)
+    context.wantsFixes = makesFixes
+    return context
   }
 
   /// The outcome of linting files.

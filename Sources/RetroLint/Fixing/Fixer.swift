@@ -14,6 +14,8 @@ public struct Fixer: Sendable {
   static let maximumPasses = 32
 
   public init(linter: Linter) {
+    var linter = linter
+    linter.makesFixes = true
     self.linter = linter
   }
 

@@ -25,9 +25,16 @@ public struct JSONReporter: Reporter {
     }
     output("[\n")
     for (index, diagnostic) in diagnostics.enumerated() {
-      let element = String(decoding: (try? encoder.encode(diagnostic)) ?? Data("{}".utf8), as: UTF8.self)
-      let indented = "  " + element.replacingOccurrences(of: "\n", with: "\n  ")
-      output(index + 1 < diagnostics.count ? indented + ",\n" : indented + "\n")
+      let element = (try? encoder.encode(diagnostic)) ?? Data("{}".utf8)
+      // Indented by bytes: two spaces after each line break.
+      var indented: [UInt8] = [0x20, 0x20]
+      indented.reserveCapacity(element.count + 64)
+      for byte in element {
+        indented.append(byte)
+        if byte == 0x0A { indented += [0x20, 0x20] }
+      }
+      indented += index + 1 < diagnostics.count ? [0x2C, 0x0A] : [0x0A]
+      output(String(decoding: indented, as: UTF8.self))
     }
     output("]\n")
   }

@@ -21,7 +21,7 @@ public struct ActionItemIdRule: Rule {
     let message = missing.count == 1
       ? "Action item '\(ActionItemOwnerRule.short(first.text))' has no id; write one such as '\(id)' before its text"
       : "\(missing.count) action items have no id, the first '\(ActionItemOwnerRule.short(first.text))'; write one such as '\(id)' before each item's text"
-    return [Finding(message, line: first.line, fix: Self.fix(context))]
+    return [Finding(message, line: first.line, fix: context.fix { Self.fix(context) })]
   }
 
   /// One more than the highest `AI-n` the report uses.

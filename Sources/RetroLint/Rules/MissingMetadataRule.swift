@@ -37,7 +37,7 @@ public struct MissingMetadataRule: Rule {
         return Finding("The report's \(field) '\(value.scalarText ?? value.stringList.joined(separator: ", "))' cannot be read; write it as \(Self.format(of: field))", line: context.line(ofKey: field))
       }
       let hint = fm ? "add '\(field):' to the front matter" : "add a '**\(field.prefix(1).uppercased() + field.dropFirst()):**' line or front matter"
-      return Finding("The report has no \(field); \(hint)", line: 1, fix: MetadataSkeleton.fix(adding: field, to: context))
+      return Finding("The report has no \(field); \(hint)", line: 1, fix: context.fix { MetadataSkeleton.fix(adding: field, to: context) })
     }
   }
 

@@ -52,7 +52,7 @@ public struct MissingSectionRule: Rule {
         .filter { $0.lowercased() != kind.displayName.lowercased() }.prefix(4).map { "'\($0)'" }
       return Finding(
         "The report has no \(kind.displayName) section; add one headed '\(kind.displayName)' (also accepted: \(accepted.joined(separator: ", ")))",
-        line: line, fix: SectionSkeleton.fix(adding: kind, to: context))
+        line: line, fix: context.fix { SectionSkeleton.fix(adding: kind, to: context) })
     }
   }
 }

@@ -36,12 +36,12 @@ public struct StaleItemStatusRule: Rule {
         findings.append(
           Finding(
             "Action item '\(short)' is open here but \(ticket.key) was closed\(when) (\(ticket.statusText)); tick it or reopen the ticket",
-            line: item.line, fix: Self.box(context, line: item.line, to: .done)))
+            line: item.line, fix: context.fix { Self.box(context, line: item.line, to: .done) }))
       case (.done, .open):
         findings.append(
           Finding(
             "Action item '\(short)' is done here but \(ticket.key) is still open (\(ticket.statusText)); close the ticket or untick it",
-            line: item.line, fix: Self.box(context, line: item.line, to: .open)))
+            line: item.line, fix: context.fix { Self.box(context, line: item.line, to: .open) }))
       default:
         continue
       }

@@ -29,7 +29,7 @@ public struct TaskListMarkerRule: Rule {
         Finding(
           "Task box '\(written)' is not a checkbox in Markdown; write '\(replacement)'", line: number,
           column: box.lowerBound + 1,
-          fix: Fix("Write the task box as '\(replacement)'", edits: [.replace(line: number, columns: box, with: replacement)])))
+          fix: context.fix { Fix("Write the task box as '\(replacement)'", edits: [.replace(line: number, columns: box, with: replacement)]) }))
     }
     return findings
   }

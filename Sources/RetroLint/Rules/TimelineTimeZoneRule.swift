@@ -51,7 +51,7 @@ public struct TimelineTimeZoneRule: Rule {
     return [
       Finding(
         "The timeline does not say its time zone; add one to the heading ('Timeline (UTC)') or to each time", line: line,
-        fix: timeline.first.flatMap { TimelineZoneHeading.fix(context, timeline: $0) })
+        fix: context.fix { timeline.first.flatMap { TimelineZoneHeading.fix(context, timeline: $0) } })
     ]
   }
 }

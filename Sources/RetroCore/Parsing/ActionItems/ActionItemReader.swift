@@ -4,6 +4,7 @@ struct ActionItemReader {
   let reportKey: String
   let order: DateOrder
   let fallbackYear: Int?
+  static let schemeMark = Array("://".utf8)
   static let idPrefixes: Set<String> = ["AI", "ACT", "ACTION", "AR", "CA", "FU", "PA", "RA"]
   static let notTickets: Set<String> = [
     "UTF", "SHA", "ISO", "RFC", "CVE", "TLS", "SSL", "HTTP", "IPV", "AES", "MD", "SEV", "GMT",
@@ -285,6 +286,9 @@ struct ActionItemReader {
   }
 
   static func ticketsIn(_ text: String) -> [String] {
+    // Every ticket form has a digit (`OPS-1`, `#1`, `bug 1`, `b/1`) or is a link.
+    let bytes = text.utf8
+    guard bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || ByteSearch.contains(Array(bytes), Self.schemeMark) else { return [] }
     var tickets: [String] = []
     for token in InlineText.tokens(text) {
       var word = token

@@ -177,7 +177,7 @@ public struct HeadingVocabulary: Sendable {
   /// -ment, -ness, -ing, -ed, -ive, -ly, then a doubled consonant and a final e. Negations
   /// (`didn't`, `not`, `never`) all become `not`.
   static func stem(_ word: String) -> String {
-    var w = Array(word.replacingOccurrences(of: "'s", with: ""))
+    var w = Array(word.utf8.contains(0x27) ? word.replacingOccurrences(of: "'s", with: "") : word)
     let text = String(w)
     if text.hasSuffix("n't") || text == "not" || text == "never" || text == "no" { return "not" }
     func ends(_ suffix: String) -> Bool { String(w).hasSuffix(suffix) }

@@ -49,6 +49,8 @@ public enum TimeZoneResolver {
   /// A zone named in free text such as `Timeline (all times PST)`, `All times in UTC.`,
   /// `Date and Time in CET` or `Time (UTC)`.
   public static func zoneMentioned(in text: String) -> String? {
+    let bytes = text.utf8
+    if !bytes.contains(where: { $0 >= 0x80 }) { return asciiZoneMentioned(Array(bytes)) }
     var word = ""
     var words: [String] = []
     for character in text + " " {
@@ -59,6 +61,38 @@ public enum TimeZoneResolver {
         word = ""
       }
     }
+    return firstZone(words)
+  }
+
+  /// `zoneMentioned` for ASCII text, by bytes: words of letters, digits and `+-:/_`.
+  private static func asciiZoneMentioned(_ bytes: [UInt8]) -> String? {
+    var words: [String] = []
+    var start = -1
+    for index in 0...bytes.count {
+      let byte = index < bytes.count ? bytes[index] : 0x20
+      let inWord = (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+        || byte == 0x2B || byte == 0x2D || byte == 0x3A || byte == 0x2F || byte == 0x5F
+      if inWord {
+        if start < 0 { start = index }
+      } else if start >= 0 {
+        // Only a word with an uppercase letter can name a zone, or one such as `utc+2`.
+        let word = bytes[start..<index]
+        if word.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) || Self.startsWithUTCOrGMT(word) {
+          words.append(String(decoding: bytes[start..<index], as: UTF8.self))
+        }
+        start = -1
+      }
+    }
+    return firstZone(words)
+  }
+
+  private static func startsWithUTCOrGMT(_ word: ArraySlice<UInt8>) -> Bool {
+    let lowered = word.map { $0 | 0x20 }
+    let trimmed = lowered.drop(while: { $0 == 0x3A || $0 == 0x2D || $0 == 0x5F | 0x20 })
+    return trimmed.starts(with: Array("utc".utf8)) || trimmed.starts(with: Array("gmt".utf8))
+  }
+
+  private static func firstZone(_ words: [String]) -> String? {
     for candidate in words {
       let cleaned = candidate.trimmingCharacters(in: CharacterSet(charactersIn: ":-_"))
       if TimeStampReader.zoneWords.contains(cleaned) && cleaned.count >= 2 && cleaned != "ET" && cleaned != "CT"
