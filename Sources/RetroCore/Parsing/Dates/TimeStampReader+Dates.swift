@@ -79,7 +79,7 @@ extension TimeStampReader.Scanner {
       skipOrdinalSuffix()
       // A range within the month, `January 14-19, 2026`: the first day is the date.
       let beforeRange = index
-      if let dash = current, dash == "-" || dash == "–", peek(1)?.isNumber == true {
+      if let dash = current, dash == "-" || dash == "–", peek(1)?.isNumberFast == true {
         index += 1
         if readNumber(maxDigits: 2) == nil || current != "," { index = beforeRange } else { skipOrdinalSuffix() }
       }

@@ -56,14 +56,14 @@ extension TimeStampReader {
 
     mutating func readWord() -> String? {
       let start = index
-      while let c = current, c.isLetter { index += 1 }
+      while let c = current, c.isLetterFast { index += 1 }
       return index > start ? String(chars[start..<index]) : nil
     }
 
     mutating func readNumber(maxDigits: Int = 4) -> (value: Int, digits: Int)? {
       let start = index
       var value = 0
-      while let c = current, let digit = c.wholeNumberValue, c.isASCII, index - start < maxDigits + 1 {
+      while let c = current, let digit = c.asciiDigit, index - start < maxDigits + 1 {
         value = value * 10 + digit
         index += 1
       }
@@ -72,7 +72,7 @@ extension TimeStampReader {
         index = start
         return nil
       }
-      if let c = current, c.isNumber {
+      if let c = current, c.isNumberFast {
         index = start
         return nil
       }
@@ -83,13 +83,13 @@ extension TimeStampReader {
     mutating func readPlaceholder() -> String? {
       let start = index
       var token = ""
-      while let c = current, c.isLetter || c.isNumber || "?:-/".contains(c) {
+      while let c = current, c.isLetterFast || c.isNumberFast || "?:-/".contains(c) {
         token.append(c)
         index += 1
       }
       let upper = token.uppercased()
       let looksLikeSlot =
-        (token.contains("?") && token.allSatisfy { "?:-/".contains($0) || $0.isNumber })
+        (token.contains("?") && token.allSatisfy { "?:-/".contains($0) || $0.isNumberFast })
         || token == "--:--" || upper == "XX:XX" || upper == "HH:MM"
         || upper.hasSuffix("-MM-DD") || upper.hasPrefix("YYYY-") || Self.isPartlyFilledTime(upper)
       if looksLikeSlot && !token.isEmpty { return token }
@@ -102,7 +102,7 @@ extension TimeStampReader {
       let parts = upper.split(separator: ":", omittingEmptySubsequences: false)
       guard parts.count == 2, parts.allSatisfy({ (1...2).contains($0.count) }) else { return false }
       let slot: (Substring) -> Bool = { $0.allSatisfy { $0 == "X" || $0 == "?" } }
-      let number: (Substring) -> Bool = { $0.allSatisfy(\.isNumber) }
+      let number: (Substring) -> Bool = { $0.allSatisfy(\.isNumberFast) }
       return (slot(parts[0]) || number(parts[0])) && (slot(parts[1]) || number(parts[1]))
         && (slot(parts[0]) || slot(parts[1]))
     }
@@ -122,7 +122,7 @@ extension TimeStampReader {
         let beforeTime = index
         index = readTime() == nil ? afterDate : beforeTime
       }
-      guard date != nil || current?.isNumber == true else {
+      guard date != nil || current?.isNumberFast == true else {
         index = start
         return nil
       }
@@ -184,7 +184,7 @@ extension TimeStampReader {
     }
 
     mutating func skipDateTimeSeparator() {
-      if current == "T", peek(1)?.isNumber == true {
+      if current == "T", peek(1)?.isNumberFast == true {
         index += 1
         return
       }
@@ -226,7 +226,7 @@ extension TimeStampReader {
     mutating func readTime() -> (hour: Int, minute: Int, second: Int?)? {
       let start = index
       guard let first = readNumber() else { return nil }
-      if first.digits <= 2, current == ":" || current == "." && peek(1)?.isNumber == true && peek(3)?.isNumber != true {
+      if first.digits <= 2, current == ":" || current == "." && peek(1)?.isNumberFast == true && peek(3)?.isNumberFast != true {
         let separator = current
         index += 1
         guard let minute = readNumber(maxDigits: 2), minute.digits == 2, minute.value < 60 else {
@@ -237,9 +237,9 @@ extension TimeStampReader {
         if current == separator, let s = peekNumber(at: index + 1), s.digits == 2, s.value < 61 {
           index += 3
           second = s.value
-          if current == ".", peek(1)?.isNumber == true {
+          if current == ".", peek(1)?.isNumberFast == true {
             index += 1
-            while current?.isNumber == true { index += 1 }
+            while current?.isNumberFast == true { index += 1 }
           }
         }
         var hour = first.value
@@ -305,7 +305,7 @@ extension TimeStampReader {
       }
       index += 1
       if current == "." { index += 1 }
-      if let next = current, next.isLetter {
+      if let next = current, next.isLetterFast {
         index = mark
         return nil
       }
@@ -314,7 +314,7 @@ extension TimeStampReader {
 
     mutating func readZone() -> String? {
       let mark = index
-      if current == "Z", peek(1).map({ !$0.isLetter }) ?? true {
+      if current == "Z", peek(1).map({ !$0.isLetterFast }) ?? true {
         index += 1
         return "Z"
       }

@@ -67,11 +67,11 @@ public enum TimeStampReader {
     var index = 0
     while index < chars.count {
       let c = chars[index]
-      let atWordStart = index == 0 || !(chars[index - 1].isLetter || chars[index - 1].isNumber)
-      if atWordStart, c.isNumber || c.isLetter {
+      let atWordStart = index == 0 || !(chars[index - 1].isLetterFast || chars[index - 1].isNumberFast)
+      if atWordStart, c.isNumberFast || c.isLetterFast {
         var scanner = Scanner(chars)
         scanner.index = index
-        if let date = scanner.readDate(requireYear: c.isNumber) { return date.parts }
+        if let date = scanner.readDate(requireYear: c.isNumberFast) { return date.parts }
       }
       index += 1
     }

@@ -14,6 +14,7 @@ public struct HeadingVocabulary: Sendable {
   }
 
   private let terms: [Term]
+  private let cache = HeadingClassificationCache()
   private let termsByStem: [String: [Int]]
   private var configured: [String: SectionKind] = [:]
   private var phrasesByKind: [SectionKind: [String]] = [:]
@@ -67,6 +68,10 @@ public struct HeadingVocabulary: Sendable {
 
   /// The kinds a heading names, with the evidence.
   public func classify(_ heading: String) -> HeadingClassification {
+    cache.value(heading) { classifyAnew(heading) }
+  }
+
+  private func classifyAnew(_ heading: String) -> HeadingClassification {
     let key = Self.normalise(heading)
     if let kind = configured[key] {
       return HeadingClassification(
@@ -148,7 +153,7 @@ public struct HeadingVocabulary: Sendable {
     var words: [String] = []
     var word = ""
     for character in text {
-      if character.isLetter || character == "'" || character == "’" {
+      if character.isLetterFast || character == "'" || character == "’" {
         word.append(character == "’" ? "'" : character)
       } else if !word.isEmpty {
         words.append(word)
