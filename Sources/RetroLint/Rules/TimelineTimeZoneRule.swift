@@ -35,12 +35,22 @@ public struct TimelineTimeZoneRule: Rule {
     let timeline = context.sections(.timeline)
     for section in timeline {
       if TimeZoneResolver.zoneMentioned(in: section.heading) != nil { return [] }
-      // Lead-in sentences wrap: read the body's prose as paragraphs, not lines.
-      let paragraphs = context.bodyLines(of: section).map { String($0.text) }.joined(separator: "\n")
-        .components(separatedBy: "\n\n").map { $0.replacingOccurrences(of: "\n", with: " ") }
-      for paragraph in paragraphs where ByteSearch.contains(ByteSearch.lowercasedASCII(paragraph), Self.time) {
-        if TimeZoneResolver.zoneMentioned(in: paragraph) != nil { return [] }
+      // Lead-in sentences wrap: read the body's prose as paragraphs (runs of lines between
+      // empty ones), not lines.
+      var paragraph: [Substring] = []
+      func namesZone() -> Bool {
+        guard paragraph.contains(where: { ByteSearch.contains(ByteSearch.lowercasedASCII($0), Self.time) }) else { return false }
+        return TimeZoneResolver.zoneMentioned(in: paragraph.joined(separator: " ")) != nil
       }
+      for line in context.bodyLines(of: section) {
+        if line.text.isEmpty {
+          if namesZone() { return [] }
+          paragraph.removeAll(keepingCapacity: true)
+        } else {
+          paragraph.append(line.text)
+        }
+      }
+      if namesZone() { return [] }
     }
     // A lead-in before the first section: `All times in PDT.`
     let firstSection = report.sections.first?.range.start.line ?? context.sourceLines.count + 1

@@ -70,9 +70,18 @@ struct SectionContentCues: Equatable {
     String(text.split(separator: "\n", maxSplits: 1).first ?? "")
   }
 
+  static let yearSlot = Array("yyyy".utf8)
+
   static func isStamped(_ text: String) -> Bool {
     guard let first = text.unicodeScalars.first(where: { $0 != " " && $0 != "*" && $0 != "_" }),
       ("0"..."9").contains(first) || first.properties.isAlphabetic
+    else { return false }
+    // A stamp starts the line, and one with a time (or a slot for one) has a digit, a colon
+    // or a question mark near the start (`10:00`, `March 3, 10:00`, `??:??`), or is a date
+    // slot (`YYYY-MM-DD`): most prose lines have none and skip the scanner.
+    let head = text.utf8.prefix(96)
+    guard head.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x3A || $0 == 0x3F })
+      || ByteSearch.contains(ByteSearch.lowercasedASCII(String(decoding: head, as: UTF8.self)), Self.yearSlot)
     else { return false }
     guard let stamp = TimeStampReader.read(text) else { return false }
     return stamp.hasTime || stamp.unreadable
@@ -114,7 +123,7 @@ struct SectionContentCues: Equatable {
     {
       return true
     }
-    let firstWord = trimmed.split(whereSeparator: { !$0.isLetter }).first.map { $0.lowercased() } ?? ""
+    let firstWord = trimmed.split(whereSeparator: { !$0.isLetterFast }).first.map { $0.lowercased() } ?? ""
     return imperativeVerbs.contains(firstWord) && head.split(separator: " ").count <= 40
   }
 }

@@ -34,7 +34,8 @@ enum TimelineEventClassifier {
   static func kind(of text: String) -> TimelineEventKind? {
     // Byte search over the lowercased UTF-8: this runs on every entry, and Foundation's
     // `contains` is many times slower.
-    let lowered = Array(text.lowercased().utf8)
+    // ASCII text (nearly every entry) is lowercased by bytes, the same result.
+    let lowered = text.utf8.contains(where: { $0 >= 0x80 }) ? Array(text.lowercased().utf8) : ByteSearch.lowercasedASCII(text)
     func has(_ phrases: [[UInt8]]) -> Bool { phrases.contains { ByteSearch.contains(lowered, $0) } }
     if has(Compiled.explicitStart) { return .start }
     if has(Compiled.resolved) && !ByteSearch.contains(lowered, Compiled.unresolved) { return .resolved }
