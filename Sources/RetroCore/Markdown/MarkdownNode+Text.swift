@@ -25,7 +25,7 @@ extension MarkdownNode {
       let isBlockContainer = !isInline && !children.isEmpty && children.first?.isInline == false
       for child in children {
         child.appendPlainText(to: &out)
-        if isBlockContainer, !out.hasSuffix("\n") { out += "\n" }
+        if isBlockContainer, out.utf8.last != 0x0A { out += "\n" }
       }
     }
   }

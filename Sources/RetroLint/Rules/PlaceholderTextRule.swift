@@ -52,8 +52,9 @@ public struct PlaceholderTextRule: Rule {
 
   /// TODO and friends, uppercase, as whole words.
   static func findWord(in line: Substring) -> (String, Int)? {
+    // Every word starts with T, F or X: a line with none of them is read no further.
+    guard line.utf8.contains(where: { $0 == 0x54 || $0 == 0x46 || $0 == 0x58 }) else { return nil }
     let bytes = Array(line.utf8)
-    guard bytes.contains(where: { $0 >= 65 && $0 <= 90 }) else { return nil }
     func isLetter(_ byte: UInt8) -> Bool { (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) }
     for word in words {
       let needle = Array(word.utf8)

@@ -293,15 +293,15 @@ struct ActionItemReader {
     for token in InlineText.tokens(text) {
       var word = token
       while let last = word.last, last == "." || last == "-" { word = word.dropLast() }
-      if word.hasPrefix("#"), word.count > 1, word.dropFirst().allSatisfy(\.isNumber) {
+      if word.hasPrefix("#"), word.count > 1, word.dropFirst().allSatisfy(\.isNumberFast) {
         tickets.append(String(word))
         continue
       }
       // `ABC-123`
       let parts = word.split(separator: "-")
       if parts.count == 2, let key = parts.first, let number = parts.last, key.count >= 2,
-        key.first?.isLetter == true, key.allSatisfy({ ($0.isUppercase && $0.isLetter) || $0.isNumber }),
-        number.allSatisfy(\.isNumber), !number.isEmpty, !Self.notTickets.contains(String(key)),
+        key.first?.isLetterFast == true, key.allSatisfy({ ($0.isUppercase && $0.isLetterFast) || $0.isNumberFast }),
+        number.allSatisfy(\.isNumberFast), !number.isEmpty, !Self.notTickets.contains(String(key)),
         !Self.idPrefixes.contains(String(key))
       {
         tickets.append(String(word))

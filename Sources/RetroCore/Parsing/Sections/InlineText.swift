@@ -72,6 +72,6 @@ enum InlineText {
 
   /// The words of a text, split on anything that is not a letter, digit, `@`, `-` or `_`.
   static func tokens(_ text: String) -> [Substring] {
-    text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "@" || $0 == "-" || $0 == "_" || $0 == "#" || $0 == ".") })
+    text.split(whereSeparator: { !($0.isLetterFast || $0.isNumberFast || $0 == "@" || $0 == "-" || $0 == "_" || $0 == "#" || $0 == ".") })
   }
 }
