@@ -13,9 +13,12 @@ public struct PhraseMatcher: Sendable {
   private let lengths: [Int]
   private let longest: Int
   private let endsInWord: [Bool]
+  /// False for substring matching: a phrase counts wherever its bytes occur.
+  private let wholeWords: Bool
 
-  public init(_ phrases: [String]) {
+  public init(_ phrases: [String], wholeWords: Bool = true) {
     self.phrases = phrases
+    self.wholeWords = wholeWords
     let needles = phrases.map { ByteSearch.lowercasedASCII($0.lowercased()) }
     lengths = needles.map(\.count)
     longest = lengths.max() ?? 0
@@ -79,6 +82,25 @@ public struct PhraseMatcher: Sendable {
       Array(line.utf8).withUnsafeBufferPointer { scan($0, &best) }
     }
     return best.map { (phrases[$0.index], $0.start + 1) }
+  }
+
+  /// True when any phrase occurs in `bytes` (ASCII letters compared without case), in one
+  /// pass; with `wholeWords`, only as whole words.
+  public func occurs(in bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer { buffer in
+      guard wholeWords else {
+        var state = 0
+        for var byte in buffer {
+          if byte >= 65 && byte <= 90 { byte += 32 }
+          state = Int(next[state << 8 | Int(byte)])
+          if !output[state].isEmpty { return true }
+        }
+        return false
+      }
+      var best: (index: Int, start: Int)?
+      scan(buffer, &best)
+      return best != nil
+    }
   }
 
   private func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ best: inout (index: Int, start: Int)?) {

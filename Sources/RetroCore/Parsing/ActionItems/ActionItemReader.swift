@@ -195,10 +195,10 @@ struct ActionItemReader {
   }
 
   private func inlinePriority(_ text: String) -> String? {
-    for token in InlineText.tokens(text) {
-      let upper = token.uppercased()
-      if upper.count == 2, upper.hasPrefix("P"), let digit = upper.last, ("0"..."4").contains(digit), token.first == "P" {
-        return upper
+    // `P0` to `P4` as a word of its own.
+    if text.utf8.contains(0x50) {
+      for token in InlineText.tokens(text) where token.utf8.count == 2 && token.first == "P" {
+        if let digit = token.last, ("0"..."4").contains(digit) { return String(token) }
       }
     }
     if let range = CaselessText(text).range(of: "priority:") {

@@ -49,7 +49,7 @@ enum InlineText {
     var words: [String] = []
     var word = ""
     for character in text.lowercased() {
-      if character.isLetter || character.isNumber {
+      if character.isLetterFast || character.isNumberFast {
         word.append(character)
       } else if !word.isEmpty {
         words.append(word)

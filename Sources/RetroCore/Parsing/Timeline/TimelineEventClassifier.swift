@@ -36,22 +36,22 @@ enum TimelineEventClassifier {
     // `contains` is many times slower.
     // ASCII text (nearly every entry) is lowercased by bytes, the same result.
     let lowered = text.utf8.contains(where: { $0 >= 0x80 }) ? Array(text.lowercased().utf8) : ByteSearch.lowercasedASCII(text)
-    func has(_ phrases: [[UInt8]]) -> Bool { phrases.contains { ByteSearch.contains(lowered, $0) } }
-    if has(Compiled.explicitStart) { return .start }
-    if has(Compiled.resolved) && !ByteSearch.contains(lowered, Compiled.unresolved) { return .resolved }
-    if has(Compiled.mitigated) { return .mitigated }
-    if has(Compiled.detected) { return .detected }
-    if has(Compiled.started), !has(Compiled.notStart) { return .start }
+    // One pass per list (Aho–Corasick, as substrings), not one search per phrase.
+    if Compiled.explicitStart.occurs(in: lowered) { return .start }
+    if Compiled.resolved.occurs(in: lowered) && !ByteSearch.contains(lowered, Compiled.unresolved) { return .resolved }
+    if Compiled.mitigated.occurs(in: lowered) { return .mitigated }
+    if Compiled.detected.occurs(in: lowered) { return .detected }
+    if Compiled.started.occurs(in: lowered), !Compiled.notStart.occurs(in: lowered) { return .start }
     return nil
   }
 
   private enum Compiled {
-    static let explicitStart = TimelineEventClassifier.explicitStart.map { Array($0.utf8) }
-    static let resolved = TimelineEventClassifier.resolved.map { Array($0.utf8) }
-    static let mitigated = TimelineEventClassifier.mitigated.map { Array($0.utf8) }
-    static let detected = TimelineEventClassifier.detected.map { Array($0.utf8) }
-    static let started = TimelineEventClassifier.started.map { Array($0.utf8) }
-    static let notStart = ["investigat", "work on", "working on"].map { Array($0.utf8) }
+    static let explicitStart = PhraseMatcher(TimelineEventClassifier.explicitStart, wholeWords: false)
+    static let resolved = PhraseMatcher(TimelineEventClassifier.resolved, wholeWords: false)
+    static let mitigated = PhraseMatcher(TimelineEventClassifier.mitigated, wholeWords: false)
+    static let detected = PhraseMatcher(TimelineEventClassifier.detected, wholeWords: false)
+    static let started = PhraseMatcher(TimelineEventClassifier.started, wholeWords: false)
+    static let notStart = PhraseMatcher(["investigat", "work on", "working on"], wholeWords: false)
     static let unresolved = Array("unresolved".utf8)
   }
 }
