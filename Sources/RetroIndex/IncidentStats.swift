@@ -79,7 +79,7 @@ public struct IncidentStats: Sendable, Equatable, Codable {
       actionItems: figures,
       topTags: counted(reports.flatMap { $0.tags.map { $0.lowercased() } }, limit: 10),
       topServices: counted(reports.flatMap { $0.services.map { $0.lowercased() } }, limit: 10),
-      topRootCauseWords: counted(reports.flatMap { Self.rootCauseWords($0.rootCauses) }, limit: 10))
+      topRootCauseWords: counted(reports.flatMap { $0.rootCauseWords ?? Self.rootCauseWords($0.rootCauses) }, limit: 10))
   }
 
   static func distribution(_ values: [Double]) -> Distribution {
@@ -110,6 +110,6 @@ public struct IncidentStats: Sendable, Equatable, Codable {
   /// Meaningful words of root-cause text, each counted once per report.
   static func rootCauseWords(_ text: String) -> [String] {
     let words = TextSimilarity.words(text).filter { $0.count >= 4 && !stopWords.contains($0) && !$0.allSatisfy(\.isNumber) }
-    return Array(Set(words))
+    return Set(words).sorted()
   }
 }

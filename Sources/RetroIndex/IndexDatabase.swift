@@ -148,6 +148,10 @@ public final class IndexDatabase: Sendable {
         t.add(column: "trackerClosedOn", .text)
       }
     }
+    // Root-cause words worked out at index time, so `stats` only counts them.
+    migrator.registerMigration("v3-root-cause-words") { db in
+      try db.alter(table: "report") { t in t.add(column: "rootCauseWords", .text) }
+    }
     return migrator
   }
 }

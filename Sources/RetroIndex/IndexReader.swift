@@ -77,7 +77,8 @@ public struct IndexReader: Sendable {
       let cursor = try Row.fetchCursor(
         db,
         sql: """
-          SELECT path, date, severity, status, tags, services, timeToDetect, timeToMitigate, timeToResolve, rootCauses, title
+          SELECT path, date, severity, status, tags, services, timeToDetect, timeToMitigate, timeToResolve,
+                 CASE WHEN rootCauseWords IS NULL THEN rootCauses ELSE '' END, title, rootCauseWords
           FROM report ORDER BY date, path
           """)
       while let row = try cursor.next() {
@@ -86,7 +87,8 @@ public struct IndexReader: Sendable {
             path: row[0], contentHash: "", modifiedAt: 0, size: 0, title: row[10], incidentId: nil, date: row[1],
             publishedDate: nil, severity: row[2], status: row[3], authors: [], tags: JSONStringArray.parse(row[4]),
             services: JSONStringArray.parse(row[5]), startedAt: nil, timeToDetect: row[6], timeToMitigate: row[7],
-            timeToResolve: row[8], rootCauses: row[9], indexedAt: ""))
+            timeToResolve: row[8], rootCauses: row[9], indexedAt: "",
+            rootCauseWords: (row[11] as String?).map { JSONStringArray.parse($0) }))
       }
       return records
     }

@@ -79,6 +79,7 @@ public struct Indexer: Sendable {
       changed.append((path, stat))
     }
     let gone = known.filter { !seen.contains($0.key) }
+    try Self.fillRootCauseWords(database)
     guard !changed.isEmpty || !gone.isEmpty else { return result }
     let parser = self.parser
     // One transaction for the whole run: a run that fails (a full disk) or is killed leaves
@@ -152,8 +153,25 @@ public struct Indexer: Sendable {
     return Stat(modifiedAt: modified, size: Int(info.st_size))
   }
 
+  /// Rows an older retro wrote have no root-cause words yet: worked out once, here.
+  static func fillRootCauseWords(_ database: IndexDatabase) throws {
+    let missing = try database.writer.read { db in
+      try Row.fetchAll(db, sql: "SELECT path, rootCauses FROM report WHERE rootCauseWords IS NULL")
+    }
+    guard !missing.isEmpty else { return }
+    try database.writer.write { db in
+      for row in missing {
+        let text: String = row[1]
+        try db.execute(
+          sql: "UPDATE report SET rootCauseWords = ? WHERE path = ?",
+          arguments: [JSONStringArray.encode(IncidentStats.rootCauseWords(text)), row[0] as String])
+      }
+    }
+  }
+
   /// Writes one parsed report and its items; returns how many items changed status.
   private static func store(_ report: IncidentReport, path: String, stat: Stat, hash: String, stamp: String, in db: Database) throws -> Int {
+    let rootCauses = report.sections.filter { $0.effectiveKind == .rootCauses }.map(\.body).joined(separator: "\n")
     let record = ReportRecord(
       path: path, contentHash: hash, modifiedAt: stat.modifiedAt, size: stat.size, title: report.title,
       incidentId: report.id, date: report.date?.description, publishedDate: report.publishedDate?.description,
@@ -161,8 +179,7 @@ public struct Indexer: Sendable {
       services: report.services, startedAt: report.timeline.compactMap(\.instant).first.map(ISO8601.string),
       timeToDetect: report.metrics.timeToDetect, timeToMitigate: report.metrics.timeToMitigate,
       timeToResolve: report.metrics.timeToResolve,
-      rootCauses: report.sections.filter { $0.effectiveKind == .rootCauses }.map(\.body).joined(separator: "\n"),
-      indexedAt: stamp)
+      rootCauses: rootCauses, indexedAt: stamp, rootCauseWords: IncidentStats.rootCauseWords(rootCauses))
     try record.upsert(db)
     let old = try ActionItemRecord.filter(sql: "reportPath = ?", arguments: [path]).fetchAll(db)
       .reduce(into: [String: ActionItemRecord]()) { $0[$1.itemId] = $1 }

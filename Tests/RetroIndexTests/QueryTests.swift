@@ -99,6 +99,25 @@ struct QueryTests {
     #expect(text.contains("█"))
   }
 
+  @Test("root-cause words are worked out at index time, and filled in for rows an older retro wrote")
+  func rootCauseWords() throws {
+    let folder = try Self.folder()
+    let reader = IndexReader(database: folder.database)
+    let fresh = try reader.reportFigures()
+    #expect(fresh.allSatisfy { $0.rootCauseWords != nil })
+    #expect(fresh.contains { $0.rootCauseWords?.contains("resolver") == true })
+    let before = IncidentStats.compute(reports: fresh, items: [], asOf: CalendarDate(iso: "2024-03-10")!).topRootCauseWords
+    // An index from before the column: the words are missing until the next run fills them.
+    try folder.database.writer.write { db in try db.execute(sql: "UPDATE report SET rootCauseWords = NULL") }
+    let old = try reader.reportFigures()
+    #expect(old.allSatisfy { $0.rootCauseWords == nil && !$0.rootCauses.isEmpty })
+    #expect(IncidentStats.compute(reports: old, items: [], asOf: CalendarDate(iso: "2024-03-10")!).topRootCauseWords == before)
+    try folder.index(at: "2024-03-11")
+    let filled = try reader.reportFigures()
+    #expect(filled.allSatisfy { $0.rootCauseWords != nil })
+    #expect(IncidentStats.compute(reports: filled, items: [], asOf: CalendarDate(iso: "2024-03-10")!).topRootCauseWords == before)
+  }
+
   @Test("percentiles", arguments: [([1.0, 2, 3, 4], 2.5, 4.0), ([10.0], 10, 10), ([5.0, 1, 9, 3, 7], 5, 9)])
   func percentiles(_ values: [Double], _ median: Double, _ p90: Double) {
     #expect(IncidentStats.percentile(values, 0.5) == median)

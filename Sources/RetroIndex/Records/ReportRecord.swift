@@ -26,6 +26,9 @@ public struct ReportRecord: Codable, Sendable, Equatable {
   /// The root-cause sections' text, for "most frequent root-cause words".
   public var rootCauses: String
   public var indexedAt: String
+  /// The root-cause text's meaningful words, each once, counted by `retro stats`; worked out
+  /// when the report is indexed (nil in rows an older retro wrote, until they are filled).
+  public var rootCauseWords: [String]? = nil
 
   public static let databaseTableName = "report"
 }
