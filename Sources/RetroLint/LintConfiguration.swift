@@ -50,7 +50,13 @@ public struct LintConfiguration: Sendable {
   public mutating func loadTracker(extra: [String] = []) throws {
     let files = trackerFiles + extra
     guard !files.isEmpty else { return }
-    tracker = try TrackerTickets.load(paths: files, statuses: trackerStatuses)
+    do {
+      tracker = try TrackerTickets.load(paths: files, statuses: trackerStatuses)
+    } catch var error as InputError where error.line == nil && trackerFiles.contains(error.path) {
+      // A file that is not there: say where it was named.
+      error.message += " (listed under 'tracker:' in the configuration)"
+      throw error
+    }
   }
 
   /// Reads the lint keys, checking every key and value; errors name the key and its line.
