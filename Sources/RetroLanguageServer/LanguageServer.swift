@@ -204,9 +204,23 @@ public final class LanguageServer: @unchecked Sendable {
       throw LanguageServerError.invalidParams("'\(uri)' is not open; send textDocument/didOpen first")
     }
     if let analysis = analyses[uri], analysis.version == document.version { return (analysis, document) }
-    let analysis = DocumentAnalysis(document: document, linter: linter(for: document).0)
+    let (linter, file) = linter(for: document)
+    var analysis = DocumentAnalysis(document: document, linter: linter)
+    // A file `ignore:` leaves out gets no findings here either (hover and outline still work).
+    if isIgnored(document.path, linter.configuration, file) { analysis.diagnostics = [] }
     analyses[uri] = analysis
     return (analysis, document)
+  }
+
+  /// `ignore:` patterns are written relative to the configuration's folder.
+  private func isIgnored(_ path: String, _ configuration: LintConfiguration, _ file: ConfigurationFile) -> Bool {
+    guard !configuration.ignore.isEmpty else { return false }
+    var candidates = [path]
+    if let config = file.path {
+      let base = URL(fileURLWithPath: config).deletingLastPathComponent().path + "/"
+      if path.hasPrefix(base) { candidates.append(String(path.dropFirst(base.count))) }
+    }
+    return candidates.contains(where: configuration.isIgnored)
   }
 
   private func folderKnowledge(for document: OpenDocument) -> FolderKnowledge? {

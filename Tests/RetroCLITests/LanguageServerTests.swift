@@ -151,6 +151,13 @@ struct LanguageServerTests {
       ["textDocument": ["uri": uri, "version": 2], "contentChanges": [["range": ["start": ["line": 18, "character": 0], "end": ["line": 18, "character": 0]], "text": "- Page earlier @m"]]])
     let owners = try completion(18, 17)
     #expect(owners == ["@maria"], "\(owners)")
+    // A file `ignore:` leaves out gets no findings, as in `retro lint`.
+    try Data("requiredSections: [summary, timeline, actionItems]\ntracker: [jira.csv]\nignore: [\"drafts/**\"]\n".utf8)
+      .write(to: directory.appendingPathComponent(".retro.yml"))
+    try client.notify("textDocument/didSave", ["textDocument": ["uri": directory.appendingPathComponent(".retro.yml").absoluteString]])
+    let draftURI = directory.appendingPathComponent("drafts/x.md").absoluteString
+    try Self.open(client, draftURI, "# x\n\nTODO\n")
+    #expect(try client.diagnostics(draftURI).isEmpty)
     #expect(try client.shutdown() == 0)
   }
 
