@@ -118,12 +118,10 @@ struct SectionContentCues: Equatable {
     // A ticket the action-item reader would take (`OPS-412`, `#123`), or a link to an issue or
     // pull request; a link elsewhere is not one. Every such ticket has a digit.
     if ByteSearch.contains(bytes, Needles.issues) || ByteSearch.contains(bytes, Needles.pull) { return true }
-    if bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
-      ActionItemReader.ticketsIn(whole).contains(where: { !$0.hasPrefix("http") })
-    {
-      return true
-    }
+    // The verb first: it is cheap, and the ticket search is not.
     let firstWord = trimmed.split(whereSeparator: { !$0.isLetterFast }).first.map { $0.lowercased() } ?? ""
-    return imperativeVerbs.contains(firstWord) && head.split(separator: " ").count <= 40
+    if imperativeVerbs.contains(firstWord) && head.split(separator: " ").count <= 40 { return true }
+    return bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+      && ActionItemReader.ticketsIn(whole).contains(where: { !$0.hasPrefix("http") })
   }
 }
