@@ -29,6 +29,23 @@ struct ReporterTests {
     "retros/c.md": [1: "## Action items", 2: "- [AI-7] x", 3: "", 4: "- a careless change"],
   ]
 
+  @Test("JSON written by hand is the encoder's bytes, for every kind of character")
+  func handWrittenJSON() throws {
+    let odd = "quote \" back \\ slash / tab \t nl \n cr \r bell \u{07} nul-ish \u{01} del \u{7F} ünï 😀 \u{202E} \u{0C}\u{08}"
+    let diagnostics = [
+      Diagnostic(ruleId: "placeholder_text", severity: .warning, message: odd, path: "dir/a \"b\".md", line: 3, column: 7),
+      Diagnostic(
+        ruleId: "duplicate_action_item", severity: .error, message: "x", path: "p.md", line: 1,
+        note: .init(message: odd, path: "q/\\r.md", line: 9)),
+      Diagnostic(ruleId: "input", severity: .info, message: "", path: "", line: 1),
+    ]
+    let ours = JSONReporter().report(diagnostics, fileCount: 1, lines: [:])
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let theirs = String(decoding: try encoder.encode(diagnostics), as: UTF8.self) + "\n"
+    #expect(ours == theirs)
+  }
+
   @Test("each format matches its golden file", arguments: ReporterRegistry.identifiers)
   func golden(_ format: String) throws {
     let reporter = try #require(ReporterRegistry.reporter(named: format, color: false))

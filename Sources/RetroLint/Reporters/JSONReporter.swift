@@ -24,18 +24,58 @@ public struct JSONReporter: Reporter {
       return
     }
     output("[\n")
+    var element: [UInt8] = []
     for (index, diagnostic) in diagnostics.enumerated() {
-      let element = (try? encoder.encode(diagnostic)) ?? Data("{}".utf8)
-      // Indented by bytes: two spaces after each line break.
-      var indented: [UInt8] = [0x20, 0x20]
-      indented.reserveCapacity(element.count + 64)
-      for byte in element {
-        indented.append(byte)
-        if byte == 0x0A { indented += [0x20, 0x20] }
-      }
-      indented += index + 1 < diagnostics.count ? [0x2C, 0x0A] : [0x0A]
-      output(String(decoding: indented, as: UTF8.self))
+      element.removeAll(keepingCapacity: true)
+      Self.append(diagnostic, to: &element)
+      element += index + 1 < diagnostics.count ? [0x2C, 0x0A] : [0x0A]
+      output(String(decoding: element, as: UTF8.self))
     }
     output("]\n")
+  }
+
+  /// One diagnostic as `JSONEncoder` writes it with `.prettyPrinted, .sortedKeys,
+  /// .withoutEscapingSlashes`, indented as an array element, written by hand: the encoder was
+  /// the reporter's whole cost. The golden file and a corpus comparison hold the bytes equal.
+  static func append(_ d: Diagnostic, to out: inout [UInt8]) {
+    func line(_ text: String) { out += Array(text.utf8) }
+    line("  {\n    \"column\" : \(d.column),\n    \"line\" : \(d.line),\n    \"message\" : ")
+    appendString(d.message, to: &out)
+    if let note = d.note {
+      line(",\n    \"note\" : {\n      \"line\" : \(note.line),\n      \"message\" : ")
+      appendString(note.message, to: &out)
+      line(",\n      \"path\" : ")
+      appendString(note.path, to: &out)
+      line("\n    }")
+    }
+    line(",\n    \"path\" : ")
+    appendString(d.path, to: &out)
+    line(",\n    \"ruleId\" : ")
+    appendString(d.ruleId, to: &out)
+    line(",\n    \"severity\" : ")
+    appendString(d.severity.rawValue, to: &out)
+    line("\n  }")
+  }
+
+  /// A JSON string as the encoder escapes it: quote, backslash and control characters;
+  /// slashes and everything else as they are.
+  static func appendString(_ text: String, to out: inout [UInt8]) {
+    out.append(0x22)
+    for byte in text.utf8 {
+      switch byte {
+      case 0x22: out += [0x5C, 0x22]
+      case 0x5C: out += [0x5C, 0x5C]
+      case 0x0A: out += [0x5C, 0x6E]
+      case 0x0D: out += [0x5C, 0x72]
+      case 0x09: out += [0x5C, 0x74]
+      case 0x08: out += [0x5C, 0x62]
+      case 0x0C: out += [0x5C, 0x66]
+      case 0x00..<0x20:
+        let hex = Array("0123456789abcdef".utf8)
+        out += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+      default: out.append(byte)
+      }
+    }
+    out.append(0x22)
   }
 }
