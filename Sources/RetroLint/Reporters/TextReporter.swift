@@ -27,7 +27,8 @@ public struct TextReporter: Reporter {
       let path = VisibleText.escape(d.path)
       out += "\(paint("\(path):\(d.line):\(d.column)", "1")): \(severity): \(VisibleText.escape(d.message)) \(paint("(\(d.ruleId))", "2"))\n"
       if let line = lines[d.path]?[d.line] {
-        var source = String(line).replacingOccurrences(of: "\t", with: " ")
+        // Tabs shown as one space each, so the caret's count holds; most lines have none.
+        var source = line.utf8.contains(0x09) ? String(line).replacingOccurrences(of: "\t", with: " ") : String(line)
         // Long lines are cut after the spot, keeping the caret where it belongs.
         let keep = max(120, d.column + 40)
         if source.utf8.count > keep { source = String(decoding: Array(source.utf8.prefix(keep)), as: UTF8.self) + "…" }
