@@ -153,6 +153,29 @@ public struct Indexer: Sendable {
     return Stat(modifiedAt: modified, size: Int(info.st_size))
   }
 
+  /// Inserts or replaces one item row through a prepared statement: what the record's
+  /// `upsert` does (the same columns, the lists as the same JSON), without encoding the record
+  /// through Codable for every row, which was the index's largest cost after parsing. The
+  /// tracker columns are left as they are.
+  static func write(_ row: ActionItemRecord, in db: Database) throws {
+    let statement = try db.cachedStatement(
+      sql: """
+        INSERT INTO actionItem (reportPath, itemId, explicitId, text, normalizedText, owners, due, tickets, priority,
+          type, status, groupName, line, firstSeenAt, openedAt, closedAt)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT(reportPath, itemId) DO UPDATE SET explicitId = excluded.explicitId, text = excluded.text,
+          normalizedText = excluded.normalizedText, owners = excluded.owners, due = excluded.due,
+          tickets = excluded.tickets, priority = excluded.priority, type = excluded.type, status = excluded.status,
+          groupName = excluded.groupName, line = excluded.line, firstSeenAt = excluded.firstSeenAt,
+          openedAt = excluded.openedAt, closedAt = excluded.closedAt
+        """)
+    try statement.execute(arguments: [
+      row.reportPath, row.itemId, row.explicitId, row.text, row.normalizedText, JSONStringArray.encode(row.owners), row.due,
+      JSONStringArray.encode(row.tickets), row.priority, row.type, row.status, row.groupName, row.line, row.firstSeenAt,
+      row.openedAt, row.closedAt,
+    ])
+  }
+
   /// Rows an older retro wrote have no root-cause words yet: worked out once, here.
   static func fillRootCauseWords(_ database: IndexDatabase) throws {
     let missing = try database.writer.read { db in
@@ -209,7 +232,7 @@ public struct Indexer: Sendable {
         var history = ItemHistoryRecord(id: nil, reportPath: path, itemId: item.id, status: status, seenAt: stamp, source: "index")
         try history.insert(db)
       }
-      try row.upsert(db)
+      try Self.write(row, in: db)
     }
     for stale in old.keys where !kept.contains(stale) {
       try db.execute(sql: "DELETE FROM actionItem WHERE reportPath = ? AND itemId = ?", arguments: [path, stale])

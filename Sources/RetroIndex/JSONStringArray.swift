@@ -1,11 +1,11 @@
-import Foundation
+import RetroCore
 
 /// Reads the JSON arrays of strings the index keeps in text columns (`["@ana","@ben"]`),
 /// much faster than a general JSON decoder on tens of thousands of rows.
 enum JSONStringArray {
   /// The JSON text of `list`, as the index stores lists.
   static func encode(_ list: [String]) -> String {
-    (try? JSONEncoder().encode(list)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+    JSONText.array(list)
   }
 
   static func parse(_ text: String?) -> [String] {

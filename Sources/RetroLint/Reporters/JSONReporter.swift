@@ -1,3 +1,4 @@
+import RetroCore
 import Foundation
 
 /// A JSON array of diagnostics, keys sorted, for other programs.
@@ -57,25 +58,7 @@ public struct JSONReporter: Reporter {
     line("\n  }")
   }
 
-  /// A JSON string as the encoder escapes it: quote, backslash and control characters;
-  /// slashes and everything else as they are.
   static func appendString(_ text: String, to out: inout [UInt8]) {
-    out.append(0x22)
-    for byte in text.utf8 {
-      switch byte {
-      case 0x22: out += [0x5C, 0x22]
-      case 0x5C: out += [0x5C, 0x5C]
-      case 0x0A: out += [0x5C, 0x6E]
-      case 0x0D: out += [0x5C, 0x72]
-      case 0x09: out += [0x5C, 0x74]
-      case 0x08: out += [0x5C, 0x62]
-      case 0x0C: out += [0x5C, 0x66]
-      case 0x00..<0x20:
-        let hex = Array("0123456789abcdef".utf8)
-        out += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-      default: out.append(byte)
-      }
-    }
-    out.append(0x22)
+    JSONText.appendString(text, to: &out, escapingSlashes: false)
   }
 }
