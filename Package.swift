@@ -67,8 +67,7 @@ let package = Package(
     ),
     .testTarget(
       name: "RetroIndexTests",
-      dependencies: ["RetroIndex", "RetroCore"],
-      exclude: ["Fixtures"]
+      dependencies: ["RetroIndex", "RetroCore"]
     ),
     .testTarget(
       name: "RetroPublishTests",
