@@ -26,12 +26,7 @@ public struct TimelineChart: Sendable {
     let span = max(last.timeIntervalSince(first), 60)
     let left = 40.0, right = width - 40, axis = 120.0
     func x(_ date: Date) -> Double { left + (right - left) * date.timeIntervalSince(first) / span }
-    var formatter = DateFormatter()
-    formatter = DateFormatter()
-    formatter.timeZone = TimeZone(secondsFromGMT: 0)
-    formatter.locale = Locale(identifier: "en_US_POSIX")
-    let multiDay = span > 20 * 3600
-    formatter.dateFormat = multiDay ? "MMM d HH:mm" : "HH:mm"
+    let formatter = Self.UTCLabel(withDay: span > 20 * 3600)
     let esc = HTMLRenderer.escape
     var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-labelledby=\"chart-title chart-desc\">\n"
     svg += "<title id=\"chart-title\">\(esc(title))</title>\n"
@@ -76,6 +71,20 @@ public struct TimelineChart: Sendable {
     let zones = Set(report.timeline.compactMap(\.timeZone))
     if !zones.isEmpty { caption += "; times were given in \(zones.sorted().joined(separator: ", "))" }
     return Output(svg: svg, caption: caption + ".")
+  }
+
+  /// `14:05`, or `Mar 3 14:05` for a timeline over several days, in UTC: what a
+  /// `DateFormatter` with `en_US_POSIX` wrote, without making one for every chart.
+  struct UTCLabel {
+    let withDay: Bool
+    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    func string(from date: Date) -> String {
+      let p = ISO8601.utcParts(date)
+      func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+      let time = "\(two(p.hour)):\(two(p.minute))"
+      return withDay ? "\(Self.months[p.month - 1]) \(p.day) \(time)" : time
+    }
   }
 
   static func f(_ value: Double) -> String {

@@ -51,7 +51,10 @@ public struct ReportTemplate: Sendable {
   public static func slug(_ title: String) -> String {
     var slug = ""
     for scalar in title.lowercased().unicodeScalars {
-      if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+      // ASCII letters and digits: what `CharacterSet.alphanumerics` holds below U+0080.
+      if scalar.isASCII, let value = Optional(scalar.value),
+        (0x30...0x39).contains(value) || (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value)
+      {
         slug.unicodeScalars.append(scalar)
       } else if !slug.isEmpty, !slug.hasSuffix("-") {
         slug.append("-")

@@ -60,13 +60,19 @@ public enum ISO8601 {
   /// (the civil-from-days algorithm) rather than with a formatter made per call, which was
   /// the index's largest cost after parsing.
   public static func string(_ date: Date) -> String {
+    let p = utcParts(date)
+    func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+    let yearText = p.year >= 0 && p.year < 10_000 ? String(repeating: "0", count: 4 - String(p.year).count) + String(p.year) : String(p.year)
+    return "\(yearText)-\(two(p.month))-\(two(p.day))T\(two(p.hour)):\(two(p.minute)):\(two(p.second))Z"
+  }
+
+  /// The UTC calendar parts of an instant, whole seconds (rounded down).
+  public static func utcParts(_ date: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
     let seconds = Int(date.timeIntervalSince1970.rounded(.down))
     let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
     let second = seconds - days * 86_400
     let (year, month, day) = civil(fromDays: days)
-    func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
-    let yearText = year >= 0 && year < 10_000 ? String(repeating: "0", count: 4 - String(year).count) + String(year) : String(year)
-    return "\(yearText)-\(two(month))-\(two(day))T\(two(second / 3600)):\(two(second % 3600 / 60)):\(two(second % 60))Z"
+    return (year, month, day, second / 3600, second % 3600 / 60, second % 60)
   }
 
   /// Year, month and day of a count of days since 1970-01-01 (Howard Hinnant's algorithm).
