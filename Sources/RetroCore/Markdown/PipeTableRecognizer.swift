@@ -9,6 +9,8 @@ struct PipeTableRecognizer {
   let lines: [Substring]
 
   func rewrite(_ root: MarkdownNode) -> MarkdownNode {
+    // A document with no pipe anywhere has no table to find.
+    guard lines.contains(where: { $0.utf8.contains(0x7C) }) else { return root }
     // Iterative post-order rewrite keeps deep nesting off the call stack.
     var work: [(node: MarkdownNode, childIndex: Int, rebuilt: [MarkdownNode])] = [(root, 0, [])]
     var finished: MarkdownNode = root
@@ -18,7 +20,12 @@ struct PipeTableRecognizer {
         let child = work[top].node.children[work[top].childIndex]
         work[top].childIndex += 1
         if child.isInline || child.children.isEmpty {
-          work[top].rebuilt.append(contentsOf: replace(child))
+          // Only a paragraph can become a table.
+          if child.kind == .paragraph {
+            work[top].rebuilt.append(contentsOf: replace(child))
+          } else {
+            work[top].rebuilt.append(child)
+          }
         } else {
           work.append((child, 0, []))
         }
@@ -29,7 +36,11 @@ struct PipeTableRecognizer {
         if work.isEmpty {
           finished = node
         } else {
-          work[work.count - 1].rebuilt.append(contentsOf: replace(node))
+          if node.kind == .paragraph {
+            work[work.count - 1].rebuilt.append(contentsOf: replace(node))
+          } else {
+            work[work.count - 1].rebuilt.append(node)
+          }
         }
       }
     }
