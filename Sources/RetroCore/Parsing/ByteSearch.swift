@@ -29,7 +29,14 @@ public enum ByteSearch {
   }
 
   /// ASCII lowercase of UTF-8 bytes (other bytes unchanged): byte offsets stay the same.
-  public static func lowercasedASCII(_ text: some StringProtocol) -> [UInt8] {
+  public static func lowercasedASCII(_ text: some StringProtocol) -> [UInt8] { lowered(text) }
+
+  /// `lowercasedASCII` for strings and line slices, specialised here for callers in other
+  /// modules.
+  public static func lowercasedASCII(_ text: String) -> [UInt8] { lowered(text) }
+  public static func lowercasedASCII(_ text: Substring) -> [UInt8] { lowered(text) }
+
+  private static func lowered(_ text: some StringProtocol) -> [UInt8] {
     text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
   }
 }

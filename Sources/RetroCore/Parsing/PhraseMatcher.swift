@@ -77,6 +77,15 @@ public struct PhraseMatcher: Sendable {
   /// The phrase matched at the leftmost position in `line` (the earlier phrase in the list
   /// when two start at the same byte), with its 1-based byte column.
   public func firstMatch(in line: some StringProtocol) -> (phrase: String, column: Int)? {
+    match(line)
+  }
+
+  /// `firstMatch` for the rules' line slices and strings: concrete entry points, so callers
+  /// in other modules get the code specialised here instead of the generic one.
+  public func firstMatch(in line: Substring) -> (phrase: String, column: Int)? { match(line) }
+  public func firstMatch(in line: String) -> (phrase: String, column: Int)? { match(line) }
+
+  private func match(_ line: some StringProtocol) -> (phrase: String, column: Int)? {
     var best: (index: Int, start: Int)?
     if line.utf8.withContiguousStorageIfAvailable({ scan($0, &best) }) == nil {
       Array(line.utf8).withUnsafeBufferPointer { scan($0, &best) }

@@ -20,6 +20,16 @@ public enum TimeStampReader {
 
   /// Reads a stamp at the start of `line`; nil when the line does not start with one.
   public static func read(_ line: some StringProtocol) -> TimeStamp? {
+    readStamp(line)
+  }
+
+  /// `read` for a `String`: a concrete entry point, so callers in other modules (the lint
+  /// rules) get the code specialised here instead of the generic one.
+  public static func read(_ line: String) -> TimeStamp? {
+    readStamp(line)
+  }
+
+  private static func readStamp(_ line: some StringProtocol) -> TimeStamp? {
     var scanner = Scanner(characters(line, limit: 240))
     var approximate = scanner.skipLeadingMarkup()
     if scanner.skipWord(in: ["approx", "approx.", "approximately", "around", "about", "ca", "ca."]) {
