@@ -45,7 +45,8 @@ public enum TrackerJoin {
         return outcome
       }
       let stamp = ISO8601.string(now)
-      let rows = try Row.fetchAll(db, sql: "SELECT reportPath, itemId, tickets, status, trackerState FROM actionItem")
+      let rows = try Row.fetchAll(
+        db, sql: "SELECT reportPath, itemId, tickets, status, trackerState, trackerKey, trackerStatus, trackerClosedOn FROM actionItem")
       for row in rows {
         let path: String = row[0]
         let itemId: String = row[1]
@@ -55,9 +56,14 @@ public enum TrackerJoin {
         let ticket = references.isEmpty ? nil : tickets.ticket(for: references) {
           gitRemote.repository(ofFileAt: path.hasPrefix("/") ? path : root + "/" + path)
         }
-        try db.execute(
-          sql: "UPDATE actionItem SET trackerKey = ?, trackerState = ?, trackerStatus = ?, trackerClosedOn = ? WHERE reportPath = ? AND itemId = ?",
-          arguments: [ticket?.key, ticket?.state.rawValue, ticket?.statusText, ticket?.closedOn?.description, path, itemId])
+        // Every run joins again; only rows whose ticket changed are written.
+        let stored: [String?] = [row[5], row[4], row[6], row[7]]
+        let joined: [String?] = [ticket?.key, ticket?.state.rawValue, ticket?.statusText, ticket?.closedOn?.description]
+        if stored != joined {
+          try db.execute(
+            sql: "UPDATE actionItem SET trackerKey = ?, trackerState = ?, trackerStatus = ?, trackerClosedOn = ? WHERE reportPath = ? AND itemId = ?",
+            arguments: [joined[0], joined[1], joined[2], joined[3], path, itemId])
+        }
         guard let ticket else { continue }
         outcome.matched += 1
         guard ticket.state == .closed, status == "open" else { continue }

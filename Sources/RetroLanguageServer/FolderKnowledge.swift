@@ -19,11 +19,6 @@ final class FolderKnowledge: @unchecked Sendable {
 
   static let maximumFiles = 5000
 
-  static var today: CalendarDate {
-    let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
-    return CalendarDate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1)!
-  }
-
   let root: String
   /// Where the knowledge came from, for hover text.
   private(set) var source: String
@@ -37,7 +32,7 @@ final class FolderKnowledge: @unchecked Sendable {
     self.parser = parser
     let index = IndexLocation.path(forRoot: root, configured: indexPath)
     if FileManager.default.fileExists(atPath: index), let database = try? IndexDatabase(path: index),
-      let rows = try? IndexReader(database: database).actionItems(asOf: Self.today)
+      let rows = try? IndexReader(database: database).actionItems(asOf: CalendarDate.today())
     {
       fromIndex = true
       source = "the index"

@@ -298,7 +298,7 @@ public final class LanguageServer: @unchecked Sendable {
     let onItem = analysis.context?.report.actionItems.contains { $0.line == position.line } ?? false
     let provider = HoverProvider(
       analysis: analysis, document: document, knowledge: onItem ? folderKnowledge(for: document) : nil,
-      threshold: linter(for: document).0.configuration.similarityThreshold, today: FolderKnowledge.today,
+      threshold: linter(for: document).0.configuration.similarityThreshold, today: CalendarDate.today(),
       tracker: linter(for: document).0.configuration.tracker)
     guard let text = provider.hover(line: position.line) else { return .null }
     let line = document.line(position.line)

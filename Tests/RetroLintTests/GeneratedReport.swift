@@ -13,7 +13,7 @@ enum GeneratedReport {
     }
   }
 
-  static func make(seed: Int, using _: inout SystemRandomNumberGenerator) -> String {
+  static func make(seed: Int) -> String {
     var random = SplitMix(state: UInt64(seed) &* 7919 &+ 17)
     func chance(_ percent: Int) -> Bool { Int.random(in: 0..<100, using: &random) < percent }
     var text = ""

@@ -72,6 +72,13 @@ public struct CalendarDate: Sendable, Equatable, Hashable, Comparable, Codable, 
     return CalendarDate(year: year + 1, month: 1, day: 1) ?? self
   }
 
+  /// Today in the machine's calendar and zone: what "today" means to the person running retro.
+  public static func today() -> CalendarDate {
+    let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
+    return CalendarDate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1)
+      ?? CalendarDate(year: 2000, month: 1, day: 1)!
+  }
+
   /// Days from `self` to `other` (negative when `other` is earlier).
   public func days(to other: CalendarDate) -> Int {
     other.julianDay - julianDay

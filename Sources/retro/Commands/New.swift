@@ -64,11 +64,7 @@ extension Retro {
       }
     }
 
-    static func today() -> CalendarDate {
-      let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
-      return CalendarDate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1)
-        ?? CalendarDate(year: 2000, month: 1, day: 1)!
-    }
+    static func today() -> CalendarDate { CalendarDate.today() }
 
     static func defaultAuthor() -> String {
       let process = Process()
