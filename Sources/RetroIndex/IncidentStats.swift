@@ -41,19 +41,33 @@ public struct IncidentStats: Sendable, Equatable, Codable {
   public var topServices: [Count]
   public var topRootCauseWords: [Count]
 
-  /// The figures from the reports and the action-item figures (`IndexReader.actionItemFigures`
-  /// aggregates those in SQL).
-  public static func compute(reports: [ReportRecord], itemFigures: ActionItemFigures, asOf: CalendarDate) -> IncidentStats {
-    var stats = compute(reports: reports, items: [], asOf: asOf)
+  /// The figures from the reports, the action-item figures and the root-cause word counts,
+  /// which the index aggregates (`IndexReader.actionItemFigures`, `rootCauseWordCounts`).
+  public static func compute(
+    reports: [ReportRecord], itemFigures: ActionItemFigures, rootCauseWords: [Count], asOf: CalendarDate
+  ) -> IncidentStats {
+    var stats = compute(reports: reports, items: [], asOf: asOf, countingWords: false)
     stats.actionItems = itemFigures
+    stats.topRootCauseWords = ranked(rootCauseWords, limit: 10)
     return stats
   }
 
   public static func compute(reports: [ReportRecord], items: [ActionItemRow], asOf: CalendarDate) -> IncidentStats {
+    compute(reports: reports, items: items, asOf: asOf, countingWords: true)
+  }
+
+  /// Most first, then by key; the first `limit`.
+  static func ranked(_ counts: [Count], limit: Int? = nil) -> [Count] {
+    let sorted = counts.sorted { ($0.count, $1.key) > ($1.count, $0.key) }
+    return limit.map { Array(sorted.prefix($0)) } ?? sorted
+  }
+
+  private static func compute(reports: [ReportRecord], items: [ActionItemRow], asOf: CalendarDate, countingWords: Bool)
+    -> IncidentStats
+  {
     func counted(_ values: [String], limit: Int? = nil) -> [Count] {
       let counts = values.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
-      let sorted = counts.map { Count(key: $0.key, count: $0.value) }.sorted { ($0.count, $1.key) > ($1.count, $0.key) }
-      return limit.map { Array(sorted.prefix($0)) } ?? sorted
+      return ranked(counts.map { Count(key: $0.key, count: $0.value) }, limit: limit)
     }
     let months = counted(reports.compactMap { $0.date.map { String($0.prefix(7)) } }).sorted { $0.key < $1.key }
     let severities = counted(reports.map { $0.severity ?? "unknown" })
@@ -79,7 +93,8 @@ public struct IncidentStats: Sendable, Equatable, Codable {
       actionItems: figures,
       topTags: counted(reports.flatMap { $0.tags.map { $0.lowercased() } }, limit: 10),
       topServices: counted(reports.flatMap { $0.services.map { $0.lowercased() } }, limit: 10),
-      topRootCauseWords: counted(reports.flatMap { $0.rootCauseWords ?? Self.rootCauseWords($0.rootCauses) }, limit: 10))
+      topRootCauseWords: countingWords
+        ? counted(reports.flatMap { $0.rootCauseWords ?? Self.rootCauseWords($0.rootCauses) }, limit: 10) : [])
   }
 
   static func distribution(_ values: [Double]) -> Distribution {

@@ -42,6 +42,9 @@ public final class IndexDatabase: Sendable {
     var configuration = Configuration()
     configuration.busyMode = .timeout(30)
     configuration.foreignKeysEnabled = true
+    // Reads map the file rather than copy each page through read(2): the queries of a
+    // team lead's listing touch most of it.
+    configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 268435456") }
     let pool = try DatabasePool(path: path, configuration: configuration)
     try pool.read { db in
       // Force a read of the file header: a corrupt file fails here.
@@ -151,6 +154,55 @@ public final class IndexDatabase: Sendable {
     // Root-cause words worked out at index time, so `stats` only counts them.
     migrator.registerMigration("v3-root-cause-words") { db in
       try db.alter(table: "report") { t in t.add(column: "rootCauseWords", .text) }
+    }
+    // Covering indexes, so the commands a team lead runs warm never read the report rows
+    // (their root-cause text makes the table the largest in the file) nor the items' text:
+    // the freshness check reads paths, hashes and stats (and joins find a report's date
+    // there); `stats` reads the report figures and the item figures; a partial index finds
+    // the rows still missing root-cause words without a scan. The item index starts with the
+    // status, so it replaces the index on the status alone.
+    migrator.registerMigration("v4-covering-indexes") { db in
+      try db.create(index: "report_freshness", on: "report", columns: ["path", "contentHash", "modifiedAt", "size", "date"])
+      try db.drop(index: "actionItem_status")
+      try db.create(
+        index: "actionItem_figures", on: "actionItem",
+        columns: ["status", "trackerState", "due", "owners", "reportPath", "line", "firstSeenAt", "closedAt", "trackerClosedOn"])
+      try db.create(
+        index: "report_figures", on: "report",
+        columns: [
+          "date", "path", "severity", "status", "tags", "services", "timeToDetect", "timeToMitigate", "timeToResolve",
+          "title", "rootCauseWords",
+        ])
+      try db.execute(sql: "CREATE INDEX report_wordsMissing ON report(path) WHERE rootCauseWords IS NULL")
+    }
+    // How many reports name each root-cause word, kept by triggers as reports come, change and
+    // go, so `stats` reads its top ten words instead of counting every report's words.
+    migrator.registerMigration("v5-root-cause-word-counts") { db in
+      try db.execute(
+        sql: """
+          CREATE TABLE rootCauseWord (word TEXT PRIMARY KEY NOT NULL, reports INTEGER NOT NULL) WITHOUT ROWID;
+          INSERT INTO rootCauseWord (word, reports)
+            SELECT value, count(*) FROM report, json_each(report.rootCauseWords) WHERE report.rootCauseWords IS NOT NULL
+            GROUP BY value;
+          CREATE TRIGGER report_rootCauseWords_insert AFTER INSERT ON report WHEN NEW.rootCauseWords IS NOT NULL BEGIN
+            INSERT INTO rootCauseWord (word, reports) SELECT value, 1 FROM json_each(NEW.rootCauseWords) WHERE true
+              ON CONFLICT (word) DO UPDATE SET reports = reports + 1;
+          END;
+          CREATE TRIGGER report_rootCauseWords_delete AFTER DELETE ON report WHEN OLD.rootCauseWords IS NOT NULL BEGIN
+            UPDATE rootCauseWord SET reports = reports - 1 WHERE word IN (SELECT value FROM json_each(OLD.rootCauseWords));
+            DELETE FROM rootCauseWord WHERE reports <= 0 AND word IN (SELECT value FROM json_each(OLD.rootCauseWords));
+          END;
+          CREATE TRIGGER report_rootCauseWords_update AFTER UPDATE OF rootCauseWords ON report
+          WHEN OLD.rootCauseWords IS NOT NEW.rootCauseWords BEGIN
+            UPDATE rootCauseWord SET reports = reports - 1
+              WHERE OLD.rootCauseWords IS NOT NULL AND word IN (SELECT value FROM json_each(OLD.rootCauseWords));
+            DELETE FROM rootCauseWord
+              WHERE reports <= 0 AND OLD.rootCauseWords IS NOT NULL AND word IN (SELECT value FROM json_each(OLD.rootCauseWords));
+            INSERT INTO rootCauseWord (word, reports) SELECT value, 1 FROM json_each(NEW.rootCauseWords)
+              WHERE NEW.rootCauseWords IS NOT NULL
+              ON CONFLICT (word) DO UPDATE SET reports = reports + 1;
+          END;
+          """)
     }
     return migrator
   }

@@ -40,11 +40,21 @@ public struct IndexReader: Sendable {
       \(condition.map { "WHERE " + $0 } ?? "") \(order.map { "ORDER BY " + $0 } ?? "") \(limit.map { "LIMIT \($0)" } ?? "")
       """
     var rows: [ActionItemRow] = []
+    // A report's columns are read once for all its items (its rows come together), so its
+    // items share one copy of its strings.
+    var report: (path: String, title: String?, date: String?, severity: String?, tags: [String], services: [String]) =
+      ("", nil, nil, nil, [], [])
+    var lastFirstSeenAt = ""
     let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
     while let row = try cursor.next() {
+      let path: String = row[11]
+      if path != report.path {
+        report = (path, row[12], row[13], row[14], JSONStringArray.parse(row[15]), JSONStringArray.parse(row[16]))
+      }
       let itemStatus: String = row[7]
-      let firstSeenAt: String = row[10]
-      let reportDate: String? = row[13]
+      var firstSeenAt: String = row[10]
+      if firstSeenAt == lastFirstSeenAt { firstSeenAt = lastFirstSeenAt } else { lastFirstSeenAt = firstSeenAt }
+      let reportDate = report.date
       let due: String? = row[3]
       let start = reportDate.flatMap { CalendarDate(iso: $0) } ?? CalendarDate(iso: firstSeenAt.prefix(10))
       var overdue: Int?
@@ -52,8 +62,8 @@ public struct IndexReader: Sendable {
       var item = ActionItemRow(
         id: row[0], text: row[1], owners: JSONStringArray.parse(row[2]), due: due, daysOverdue: overdue,
         ageDays: start.map { max(0, $0.days(to: asOf)) }, status: itemStatus, tickets: JSONStringArray.parse(row[4]),
-        priority: row[5], type: row[6], reportTitle: row[12], reportDate: reportDate, severity: row[14],
-        tags: JSONStringArray.parse(row[15]), services: JSONStringArray.parse(row[16]), path: row[11], line: row[8],
+        priority: row[5], type: row[6], reportTitle: report.title, reportDate: reportDate, severity: report.severity,
+        tags: report.tags, services: report.services, path: path, line: row[8],
         closedAt: row[9], firstSeenAt: firstSeenAt)
       let trackerKey: String? = row[17]
       if let trackerKey {
@@ -71,26 +81,53 @@ public struct IndexReader: Sendable {
   }
 
   /// The per-report figures `retro stats` needs, without the Codable decoding of every column.
-  public func reportFigures() throws -> [ReportRecord] {
+  /// They come from the covering index `report_figures`; only a row an older retro wrote,
+  /// still without root-cause words, has its root-cause text read. `withRootCauseWords: false`
+  /// leaves the words out (`rootCauseWordCounts` has them counted).
+  public func reportFigures(withRootCauseWords: Bool = true) throws -> [ReportRecord] {
     try database.writer.read { db in
       var records: [ReportRecord] = []
+      var missingWords: [Int] = []
       let cursor = try Row.fetchCursor(
         db,
         sql: """
-          SELECT path, date, severity, status, tags, services, timeToDetect, timeToMitigate, timeToResolve,
-                 CASE WHEN rootCauseWords IS NULL THEN rootCauses ELSE '' END, title, rootCauseWords
+          SELECT path, date, severity, status, tags, services, timeToDetect, timeToMitigate, timeToResolve, title,
+                 rootCauseWords
           FROM report ORDER BY date, path
           """)
       while let row = try cursor.next() {
+        let words: String? = withRootCauseWords ? row[10] : ""
+        if words == nil { missingWords.append(records.count) }
         records.append(
           ReportRecord(
-            path: row[0], contentHash: "", modifiedAt: 0, size: 0, title: row[10], incidentId: nil, date: row[1],
+            path: row[0], contentHash: "", modifiedAt: 0, size: 0, title: row[9], incidentId: nil, date: row[1],
             publishedDate: nil, severity: row[2], status: row[3], authors: [], tags: JSONStringArray.parse(row[4]),
             services: JSONStringArray.parse(row[5]), startedAt: nil, timeToDetect: row[6], timeToMitigate: row[7],
-            timeToResolve: row[8], rootCauses: row[9], indexedAt: "",
-            rootCauseWords: (row[11] as String?).map { JSONStringArray.parse($0) }))
+            timeToResolve: row[8], rootCauses: "", indexedAt: "", rootCauseWords: withRootCauseWords ? words.map { JSONStringArray.parse($0) } : []))
+      }
+      if !missingWords.isEmpty {
+        let statement = try db.cachedStatement(sql: "SELECT rootCauses FROM report WHERE path = ?")
+        for position in missingWords {
+          records[position].rootCauses = try String.fetchOne(statement, arguments: [records[position].path]) ?? ""
+        }
       }
       return records
+    }
+  }
+
+  /// How many reports name each of the most named root-cause words: the `limit` first and
+  /// every word tied with the last of them (`IncidentStats` breaks the ties). Counts reports
+  /// whose words are worked out, which `Indexer.update` sees to.
+  public func rootCauseWordCounts(limit: Int = 10) throws -> [IncidentStats.Count] {
+    try database.writer.read { db in
+      try Row.fetchAll(
+        db,
+        sql: """
+          SELECT word, reports FROM rootCauseWord
+          WHERE reports >= coalesce((SELECT reports FROM rootCauseWord ORDER BY reports DESC LIMIT 1 OFFSET ?), 0)
+          """,
+        arguments: [limit - 1]
+      ).map { IncidentStats.Count(key: $0[0], count: $0[1]) }
     }
   }
 
@@ -99,20 +136,21 @@ public struct IndexReader: Sendable {
   public func actionItemFigures(asOf: CalendarDate) throws -> IncidentStats.ActionItemFigures {
     let today = asOf.description
     return try database.writer.read { db in
-      var open = 0
-      var done = 0
-      for row in try Row.fetchAll(db, sql: "SELECT \(Self.status), count(*) FROM actionItem a GROUP BY 1") {
-        let status: String = row[0]
-        if status == "open" { open = row[1] } else if status == "done" { done = row[1] }
-      }
-      let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM actionItem") ?? 0
-      // Due dates are ISO text (`YYYY-MM-DD`), so text order is date order.
-      let overdue =
-        try Int.fetchOne(
-          db, sql: "SELECT count(*) FROM actionItem a WHERE \(Self.status) = 'open' AND due IS NOT NULL AND due < ?", arguments: [today]
-        ) ?? 0
-      let unowned =
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM actionItem a WHERE \(Self.status) = 'open' AND owners = '[]'") ?? 0
+      // One pass over the items for every count. Due dates are ISO text (`YYYY-MM-DD`), so
+      // text order is date order.
+      let counts = try Row.fetchOne(
+        db,
+        sql: """
+          SELECT count(*), coalesce(sum(s = 'open'), 0), coalesce(sum(s = 'done'), 0),
+                 coalesce(sum(s = 'open' AND due IS NOT NULL AND due < ?), 0), coalesce(sum(s = 'open' AND owners = '[]'), 0)
+          FROM (SELECT \(Self.status) AS s, due, owners FROM actionItem a)
+          """,
+        arguments: [today])
+      let total: Int = counts?[0] ?? 0
+      let open: Int = counts?[1] ?? 0
+      let done: Int = counts?[2] ?? 0
+      let overdue: Int = counts?[3] ?? 0
+      let unowned: Int = counts?[4] ?? 0
       var daysToClose: [Double] = []
       let closed = try Row.fetchCursor(
         db,

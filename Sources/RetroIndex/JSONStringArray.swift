@@ -9,7 +9,32 @@ enum JSONStringArray {
   }
 
   static func parse(_ text: String?) -> [String] {
-    guard let text else { return [] }
+    guard var text else { return [] }
+    // What the index writes is nearly always `[]` or plain strings with no escape: those are
+    // cut out of the bytes directly.
+    if let plain = text.withUTF8({ plainStrings($0) }) { return plain }
+    return parseEscaped(text)
+  }
+
+  /// The strings of an array none of whose strings holds a backslash; nil when one does.
+  private static func plainStrings(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+    var result: [String] = []
+    var start = -1
+    for index in bytes.indices {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "\\") { return nil }
+      guard byte == UInt8(ascii: "\"") else { continue }
+      if start < 0 {
+        start = index + 1
+      } else {
+        result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+        start = -1
+      }
+    }
+    return result
+  }
+
+  private static func parseEscaped(_ text: String) -> [String] {
     var result: [String] = []
     var current: [UInt8] = []
     var inString = false

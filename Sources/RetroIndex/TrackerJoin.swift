@@ -23,7 +23,12 @@ public enum TrackerJoin {
   public static func apply(_ imported: TrackerTickets?, to database: IndexDatabase, now: Date, gitRemote: GitRemote, root: String)
     throws -> Outcome
   {
-    try database.writer.write { db in
+    // Without an import and with no ticket stored, no item can hold a ticket's state (tickets
+    // leave only through an import, which clears the items' columns): nothing to write.
+    if imported == nil, try database.writer.read({ db in try Int.fetchOne(db, sql: "SELECT count(*) FROM ticket") ?? 0 }) == 0 {
+      return Outcome()
+    }
+    return try database.writer.write { db in
       if let imported {
         try db.execute(sql: "DELETE FROM ticket")
         for ticket in imported.tickets {

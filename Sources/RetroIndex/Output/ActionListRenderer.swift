@@ -132,14 +132,30 @@ public struct ActionListRenderer: Sendable {
     let tracked = rows.contains { $0.tracker != nil }
     var out = "id,item,owners,due,days_overdue,age_days,status,tickets,report_title,report_date,severity,path,line"
     out += tracked ? ",report_status,tracker\n" : "\n"
+    out.reserveCapacity(out.utf8.count + rows.count * 160)
+    // Fields are appended straight to the output: no array and no joined line per row.
+    func field(_ value: String, last: Bool = false) {
+      out += Self.csvField(value)
+      out += last ? "\n" : ","
+    }
     for row in rows {
-      var fields = [
-        row.id, row.text, row.owners.joined(separator: "; "), row.due ?? "", row.daysOverdue.map(String.init) ?? "",
-        row.ageDays.map(String.init) ?? "", row.status, row.tickets.joined(separator: " "), row.reportTitle ?? "",
-        row.reportDate ?? "", row.severity ?? "", row.path, String(row.line),
-      ]
-      if tracked { fields += [row.reportStatus ?? row.status, row.tracker ?? ""] }
-      out += fields.map(Self.csvField).joined(separator: ",") + "\n"
+      field(row.id)
+      field(row.text)
+      field(row.owners.count == 1 ? row.owners[0] : row.owners.joined(separator: "; "))
+      field(row.due ?? "")
+      field(row.daysOverdue.map(String.init) ?? "")
+      field(row.ageDays.map(String.init) ?? "")
+      field(row.status)
+      field(row.tickets.count == 1 ? row.tickets[0] : row.tickets.joined(separator: " "))
+      field(row.reportTitle ?? "")
+      field(row.reportDate ?? "")
+      field(row.severity ?? "")
+      field(row.path)
+      field(String(row.line), last: !tracked)
+      if tracked {
+        field(row.reportStatus ?? row.status)
+        field(row.tracker ?? "", last: true)
+      }
     }
     return out
   }

@@ -36,14 +36,16 @@ extension Retro {
           throw RetroExit.inputError
         }
         let figures = TeamFigures.compute(
-          reports: try reader.reportFigures(), items: try reader.actionItems(asOf: options.asOfDate), teams: teams)
+          reports: try reader.reportFigures(withRootCauseWords: false), items: try reader.actionItems(asOf: options.asOfDate),
+          teams: teams)
         let output = StatsRenderer().render(teams: figures, format: statsFormat)
         if statsFormat == .json { Console.machine(output) } else { Console.human(output) }
         if !update.problems.isEmpty { throw RetroExit.inputError }
         return
       }
       let stats = IncidentStats.compute(
-        reports: try reader.reportFigures(), itemFigures: try reader.actionItemFigures(asOf: options.asOfDate),
+        reports: try reader.reportFigures(withRootCauseWords: false),
+        itemFigures: try reader.actionItemFigures(asOf: options.asOfDate), rootCauseWords: try reader.rootCauseWordCounts(),
         asOf: options.asOfDate)
       let output = StatsRenderer().render(stats, format: statsFormat)
       if statsFormat == .json { Console.machine(output) } else { Console.human(output) }
