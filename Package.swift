@@ -34,7 +34,9 @@ let package = Package(
     ),
     .target(
       name: "RetroIndex",
-      dependencies: ["RetroCore", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "RetroCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]
     ),
     .target(
       name: "RetroPublish",

@@ -54,32 +54,80 @@ public struct ActionItemFilter: Sendable {
   /// Sorts rows; items with nothing to sort by (no due date, no owner) come last, so they are
   /// shown but do not hide the rest. Ties go by report date, path and line for stable output.
   public func sorted(_ rows: [ActionItemRow]) -> [ActionItemRow] {
+    var rows = rows
+    sort(&rows)
+    return rows
+  }
+
+  /// Sorts rows in place, as `sorted` does.
+  public func sort(_ rows: inout [ActionItemRow]) {
     // Keys are computed once per row and the indices sorted: comparing whole rows copies
-    // (and retains) every string in them on each comparison.
-    struct Key {
-      var primary: String
-      var number: Int
-      var date: String
-      var path: String
-      var line: Int
-    }
-    let keys = rows.map { row -> Key in
-      var key = Key(primary: "", number: 0, date: row.reportDate ?? "", path: row.path, line: row.line)
+    // (and retains) every string in them on each comparison. Each string key is replaced by
+    // its rank among the distinct values (equal strings share one), so the sort compares
+    // integers. The rows are then moved into that order by swaps, with no copy of a row.
+    let primary = Self.ranks(
+      rows.map { row in
+        switch sort {
+        case .due: return row.due ?? "9999"
+        case .owner: return row.owners.first?.lowercased() ?? "\u{10FFFF}"
+        case .age, .severity: return ""
+        }
+      })
+    let dates = Self.ranks(rows.map { $0.reportDate ?? "" })
+    let paths = Self.ranks(rows.map(\.path))
+    let numbers = rows.map { row -> Int in
       switch sort {
-      case .due: key.primary = row.due ?? "9999"
-      case .age: key.number = -(row.ageDays ?? -1)
-      case .owner: key.primary = row.owners.first?.lowercased() ?? "\u{10FFFF}"
-      case .severity: key.number = Self.severityRank(row.severity)
+      case .age: return -(row.ageDays ?? -1)
+      case .severity: return Self.severityRank(row.severity)
+      case .due, .owner: return 0
       }
-      return key
     }
-    let order = keys.indices.sorted { a, b in
-      let x = keys[a], y = keys[b]
-      if x.primary != y.primary { return x.primary < y.primary }
-      if x.number != y.number { return x.number < y.number }
-      return (x.date, x.path, x.line) < (y.date, y.path, y.line)
+    let lines = rows.map(\.line)
+    let order = rows.indices.sorted { a, b in
+      (primary[a], numbers[a], dates[a], paths[a], lines[a]) < (primary[b], numbers[b], dates[b], paths[b], lines[b])
     }
-    return order.map { rows[$0] }
+    // Cycle by cycle: the row that belongs at `current` is at `order[current]`.
+    var placed = [Bool](repeating: false, count: rows.count)
+    for start in rows.indices where !placed[start] {
+      var current = start
+      while true {
+        placed[current] = true
+        let next = order[current]
+        if next == start { break }
+        rows.swapAt(current, next)
+        current = next
+      }
+    }
+  }
+
+  /// Each value's rank among the distinct values by `<`; equal values share a rank. Runs of
+  /// one value (a report's rows come together) cost one comparison each.
+  static func ranks(_ values: [String]) -> [Int] {
+    var ids: [String: Int] = [:]
+    var distinct: [String] = []
+    var result: [Int] = []
+    result.reserveCapacity(values.count)
+    var last: (value: String, id: Int)?
+    for value in values {
+      if let last, last.value == value {
+        result.append(last.id)
+        continue
+      }
+      let id: Int
+      if let known = ids[value] {
+        id = known
+      } else {
+        id = distinct.count
+        ids[value] = id
+        distinct.append(value)
+      }
+      result.append(id)
+      last = (value, id)
+    }
+    var rank = [Int](repeating: 0, count: distinct.count)
+    for (position, id) in distinct.indices.sorted(by: { distinct[$0] < distinct[$1] }).enumerated() { rank[id] = position }
+    for index in result.indices { result[index] = rank[result[index]] }
+    return result
   }
 
   /// SEV1 before SEV2, critical before high; unknown last.

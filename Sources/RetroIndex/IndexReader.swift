@@ -40,40 +40,50 @@ public struct IndexReader: Sendable {
       \(condition.map { "WHERE " + $0 } ?? "") \(order.map { "ORDER BY " + $0 } ?? "") \(limit.map { "LIMIT \($0)" } ?? "")
       """
     var rows: [ActionItemRow] = []
+    if limit == nil {
+      rows.reserveCapacity(
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM actionItem a \(condition.map { "WHERE " + $0 } ?? "")", arguments: arguments) ?? 0)
+    }
     // A report's columns are read once for all its items (its rows come together), so its
-    // items share one copy of its strings.
+    // items share one copy of its strings; so do items first seen in the same run. Columns
+    // are read straight from SQLite.
     var report: (path: String, title: String?, date: String?, severity: String?, tags: [String], services: [String]) =
       ("", nil, nil, nil, [], [])
     var lastFirstSeenAt = ""
-    let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-    while let row = try cursor.next() {
-      let path: String = row[11]
-      if path != report.path {
-        report = (path, row[12], row[13], row[14], JSONStringArray.parse(row[15]), JSONStringArray.parse(row[16]))
+    let statement = try db.makeStatement(sql: sql)
+    let cursor = try Row.fetchCursor(statement, arguments: arguments)
+    let column = ColumnReader(statement)
+    while try cursor.next() != nil {
+      if report.path.isEmpty || !column.holds(11, report.path) {
+        report = (
+          column.text(11), column.optionalText(12), column.optionalText(13), column.optionalText(14),
+          column.withBytes(15, JSONStringArray.parse(bytes:)), column.withBytes(16, JSONStringArray.parse(bytes:))
+        )
       }
-      let itemStatus: String = row[7]
-      var firstSeenAt: String = row[10]
-      if firstSeenAt == lastFirstSeenAt { firstSeenAt = lastFirstSeenAt } else { lastFirstSeenAt = firstSeenAt }
+      let itemStatus = column.text(7)
+      if !column.holds(10, lastFirstSeenAt) { lastFirstSeenAt = column.text(10) }
+      let firstSeenAt = lastFirstSeenAt
       let reportDate = report.date
-      let due: String? = row[3]
+      let due = column.optionalText(3)
       let start = reportDate.flatMap { CalendarDate(iso: $0) } ?? CalendarDate(iso: firstSeenAt.prefix(10))
       var overdue: Int?
       if itemStatus == "open", let day = due.flatMap({ CalendarDate(iso: $0) }), day < asOf { overdue = day.days(to: asOf) }
       var item = ActionItemRow(
-        id: row[0], text: row[1], owners: JSONStringArray.parse(row[2]), due: due, daysOverdue: overdue,
-        ageDays: start.map { max(0, $0.days(to: asOf)) }, status: itemStatus, tickets: JSONStringArray.parse(row[4]),
-        priority: row[5], type: row[6], reportTitle: report.title, reportDate: reportDate, severity: report.severity,
-        tags: report.tags, services: report.services, path: path, line: row[8],
-        closedAt: row[9], firstSeenAt: firstSeenAt)
-      let trackerKey: String? = row[17]
-      if let trackerKey {
-        let state: String = row[18] ?? "open"
-        let statusText: String = row[19] ?? state
-        let closedOn: String? = row[20]
+        id: column.text(0), text: column.text(1), owners: column.withBytes(2, JSONStringArray.parse(bytes:)), due: due,
+        daysOverdue: overdue, ageDays: start.map { max(0, $0.days(to: asOf)) }, status: itemStatus,
+        tickets: column.withBytes(4, JSONStringArray.parse(bytes:)), priority: column.optionalText(5),
+        type: column.optionalText(6), reportTitle: report.title, reportDate: reportDate, severity: report.severity,
+        tags: report.tags, services: report.services, path: report.path, line: column.int(8),
+        closedAt: column.optionalText(9), firstSeenAt: firstSeenAt)
+      if !column.isNull(17) {
+        let trackerKey = column.text(17)
+        let state = column.optionalText(18) ?? "open"
+        let statusText = column.optionalText(19) ?? state
+        let closedOn = column.optionalText(20)
         item.tracker = state == "closed"
           ? "\(trackerKey) closed" + (closedOn.map { " \($0)" } ?? "")
           : "\(trackerKey) \(statusText.lowercased() == "open" ? "open" : "open (\(statusText))")"
-        item.reportStatus = row[21]
+        item.reportStatus = column.text(21)
       }
       rows.append(item)
     }

@@ -10,26 +10,64 @@ enum JSONStringArray {
 
   static func parse(_ text: String?) -> [String] {
     guard var text else { return [] }
-    // What the index writes is nearly always `[]` or plain strings with no escape: those are
-    // cut out of the bytes directly.
-    if let plain = text.withUTF8({ plainStrings($0) }) { return plain }
+    // What the index writes is `[]`, plain strings, or strings with one-letter escapes (`\/`
+    // in every URL, `\"`): those are cut out of the bytes directly; `\u` goes the long way.
+    if let plain = text.withUTF8({ shortEscapes($0) }) { return plain }
     return parseEscaped(text)
   }
 
-  /// The strings of an array none of whose strings holds a backslash; nil when one does.
-  private static func plainStrings(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+  /// The list in a column's bytes (`ColumnReader`).
+  static func parse(bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+    if bytes.count <= 2 { return [] }
+    return shortEscapes(bytes) ?? parseEscaped(String(decoding: bytes, as: UTF8.self))
+  }
+
+  /// The strings of an array with no `\u` escape; nil when there is one.
+  private static func shortEscapes(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
     var result: [String] = []
-    var start = -1
-    for index in bytes.indices {
-      let byte = bytes[index]
-      if byte == UInt8(ascii: "\\") { return nil }
-      guard byte == UInt8(ascii: "\"") else { continue }
-      if start < 0 {
-        start = index + 1
-      } else {
-        result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
-        start = -1
+    var index = 0
+    var scratch: [UInt8] = []
+    while index < bytes.count {
+      guard bytes[index] == UInt8(ascii: "\"") else {
+        index += 1
+        continue
       }
+      let start = index + 1
+      var end = start
+      var escaped = false
+      while end < bytes.count, bytes[end] != UInt8(ascii: "\"") {
+        if bytes[end] == UInt8(ascii: "\\") {
+          escaped = true
+          end += 1
+        }
+        end += 1
+      }
+      guard end <= bytes.count else { return nil }
+      if !escaped {
+        result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+      } else {
+        scratch.removeAll(keepingCapacity: true)
+        var position = start
+        while position < end {
+          var byte = bytes[position]
+          if byte == UInt8(ascii: "\\"), position + 1 < end {
+            position += 1
+            switch bytes[position] {
+            case UInt8(ascii: "n"): byte = 0x0A
+            case UInt8(ascii: "t"): byte = 0x09
+            case UInt8(ascii: "r"): byte = 0x0D
+            case UInt8(ascii: "b"): byte = 0x08
+            case UInt8(ascii: "f"): byte = 0x0C
+            case UInt8(ascii: "u"): return nil
+            case let other: byte = other
+            }
+          }
+          scratch.append(byte)
+          position += 1
+        }
+        result.append(String(decoding: scratch, as: UTF8.self))
+      }
+      index = end + 1
     }
     return result
   }

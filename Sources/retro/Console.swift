@@ -22,7 +22,12 @@ enum Console {
 
   /// Writes a machine format (JSON, SARIF, checkstyle, CSV), which escapes by its own rules.
   static func machine(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    var text = text
+    // The bytes are handed over where they lie: a long listing is megabytes.
+    text.withUTF8 { bytes in
+      guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+      FileHandle.standardOutput.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .none))
+    }
   }
 
   /// Runs `body`, writing the machine-format pieces it hands over in blocks of about 1 MB.

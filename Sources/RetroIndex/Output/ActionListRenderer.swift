@@ -101,19 +101,30 @@ public struct ActionListRenderer: Sendable {
   }
 
   static func csvField(_ value: String) -> String {
-    let needsQuotes = value.utf8.contains { (byte: UInt8) -> Bool in
-      byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D  // , " LF CR
-    }
-    guard needsQuotes else { return value }
-    // Quotes doubled by bytes: Foundation's replacing is the slowest part of a long listing.
-    var bytes: [UInt8] = [0x22]
-    bytes.reserveCapacity(value.utf8.count + 8)
-    for byte in value.utf8 {
-      bytes.append(byte)
-      if byte == 0x22 { bytes.append(0x22) }
-    }
-    bytes.append(0x22)
+    var bytes: [UInt8] = []
+    appendCSVField(value, to: &bytes)
     return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// A CSV field: as it is, or quoted with its quotes doubled when it holds a comma, a quote
+  /// or a line break. By bytes: Foundation's replacing was the slowest part of a long listing.
+  static func appendCSVField(_ value: String, to out: inout [UInt8]) {
+    var value = value
+    value.withUTF8 { utf8 in
+      let needsQuotes = utf8.contains { (byte: UInt8) -> Bool in
+        byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D  // , " LF CR
+      }
+      guard needsQuotes else {
+        out.append(contentsOf: utf8)
+        return
+      }
+      out.append(0x22)
+      for byte in utf8 {
+        out.append(byte)
+        if byte == 0x22 { out.append(0x22) }
+      }
+      out.append(0x22)
+    }
   }
 
   /// The status, and what the report says when the tracker made it differ.
@@ -130,13 +141,14 @@ public struct ActionListRenderer: Sendable {
   func csv(_ rows: [ActionItemRow]) -> String {
     // The tracker columns only when a tracker is joined, so other listings keep their shape.
     let tracked = rows.contains { $0.tracker != nil }
-    var out = "id,item,owners,due,days_overdue,age_days,status,tickets,report_title,report_date,severity,path,line"
-    out += tracked ? ",report_status,tracker\n" : "\n"
-    out.reserveCapacity(out.utf8.count + rows.count * 160)
-    // Fields are appended straight to the output: no array and no joined line per row.
+    var out: [UInt8] = []
+    out.reserveCapacity(rows.count * 240 + 128)
+    out += "id,item,owners,due,days_overdue,age_days,status,tickets,report_title,report_date,severity,path,line".utf8
+    out += (tracked ? ",report_status,tracker\n" : "\n").utf8
+    // Fields are appended as bytes straight to the output: no array and no line per row.
     func field(_ value: String, last: Bool = false) {
-      out += Self.csvField(value)
-      out += last ? "\n" : ","
+      Self.appendCSVField(value, to: &out)
+      out.append(last ? 0x0A : 0x2C)
     }
     for row in rows {
       field(row.id)
@@ -157,7 +169,7 @@ public struct ActionListRenderer: Sendable {
         field(row.tracker ?? "", last: true)
       }
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 
   static func markdownCell(_ value: String) -> String {

@@ -88,9 +88,11 @@ extension Retro {
       filter.team = team
       filter.sort = ActionItemFilter.Sort(rawValue: sort) ?? .due
       let onlyStatus = filter.status == .all ? nil : filter.status.rawValue
-      let rows = filter.sorted(
-        options.teams(settings).assign(try IndexReader(database: database).actionItems(asOf: options.asOfDate, status: onlyStatus))
-          .filter(filter.matches))
+      // Filtered and sorted in place: a listing can hold tens of thousands of rows.
+      var rows = options.teams(settings).assign(
+        try IndexReader(database: database).actionItems(asOf: options.asOfDate, status: onlyStatus))
+      rows.removeAll { !filter.matches($0) }
+      filter.sort(&rows)
       let outputFormat = ActionListFormat(rawValue: format) ?? .table
       let terminal = TerminalStyle.colorEnabled(for: FileHandle.standardOutput)
       let renderer = ActionListRenderer(width: Self.terminalWidth(), color: terminal, asOf: options.asOfDate)
