@@ -32,15 +32,24 @@ enum Console {
 
   /// Runs `body`, writing the machine-format pieces it hands over in blocks of about 1 MB.
   static func machineStream(_ body: ((String) -> Void) -> Void) {
+    blocks(body, write: machine)
+  }
+
+  /// The same for human-readable output, each block as `human` writes it.
+  static func humanStream(styled: Bool, _ body: ((String) -> Void) -> Void) {
+    blocks(body) { human($0, styled: styled) }
+  }
+
+  private static func blocks(_ body: ((String) -> Void) -> Void, write: @escaping (String) -> Void) {
     var buffer = ""
     body { piece in
       buffer += piece
       if buffer.utf8.count >= 1 << 20 {
-        machine(buffer)
+        write(buffer)
         buffer = ""
       }
     }
-    if !buffer.isEmpty { machine(buffer) }
+    if !buffer.isEmpty { write(buffer) }
   }
 
   /// Writes one line to standard error, escaped: error messages quote the input.

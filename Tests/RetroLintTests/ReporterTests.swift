@@ -46,6 +46,34 @@ struct ReporterTests {
     #expect(ours == theirs)
   }
 
+  @Test("SARIF results written by hand read back as what they say, for every kind of character")
+  func handWrittenSARIF() throws {
+    let odd = "quote \" back \\ slash / tab \t nl \n cr \r bell \u{07} \u{01} del \u{7F} ünï 😀 \u{202E} \u{0C}\u{08}"
+    let diagnostics = [
+      Diagnostic(ruleId: "placeholder_text", severity: .warning, message: odd, path: "dir/a \"b\".md", line: 3, column: 7),
+      Diagnostic(
+        ruleId: "no_such_rule", severity: .error, message: "x", path: "./p q.md", line: 1,
+        note: .init(message: odd, path: "q/\\r.md", line: 9)),
+    ]
+    let output = SARIFReporter().report(diagnostics, fileCount: 1, lines: [:])
+    let log = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+    let run = try #require((log["runs"] as? [[String: Any]])?.first)
+    let results = try #require(run["results"] as? [[String: Any]])
+    #expect(results.count == 2)
+    #expect((results[0]["message"] as? [String: Any])?["text"] as? String == odd)
+    #expect(results[0]["level"] as? String == "warning")
+    #expect(results[1]["ruleIndex"] as? Int == 0)
+    let location = try #require((results[1]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+    #expect((location["artifactLocation"] as? [String: Any])?["uri"] as? String == "p%20q.md")
+    #expect((location["region"] as? [String: Any])?["startLine"] as? Int == 1)
+    let related = try #require((results[1]["relatedLocations"] as? [[String: Any]])?.first)
+    #expect((related["message"] as? [String: Any])?["text"] as? String == odd)
+    // With no finding the log is the encoder's, results empty.
+    let empty = SARIFReporter().report([], fileCount: 1, lines: [:])
+    let emptyLog = try #require(try JSONSerialization.jsonObject(with: Data(empty.utf8)) as? [String: Any])
+    #expect(((emptyLog["runs"] as? [[String: Any]])?.first?["results"] as? [Any])?.isEmpty == true)
+  }
+
   @Test("each format matches its golden file", arguments: ReporterRegistry.identifiers)
   func golden(_ format: String) throws {
     let reporter = try #require(ReporterRegistry.reporter(named: format, color: false))

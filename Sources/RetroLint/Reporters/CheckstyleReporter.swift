@@ -23,16 +23,36 @@ public struct CheckstyleReporter: Reporter {
   }
 
   public func report(_ diagnostics: [Diagnostic], fileCount: Int, lines: [String: [Int: Substring]]) -> String {
-    var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n"
+    var out = ""
+    write(diagnostics, fileCount: fileCount, lines: lines) { out += $0 }
+    return out
+  }
+
+  /// A file element per path, in path order. A run's diagnostics come sorted by path, so
+  /// each file's are written as they come; otherwise they are grouped first.
+  public func write(_ diagnostics: [Diagnostic], fileCount: Int, lines: [String: [Int: Substring]], to output: (String) -> Void) {
+    output("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n")
+    let sorted = zip(diagnostics, diagnostics.dropFirst()).allSatisfy { !($1.path < $0.path) }
+    let ordered = sorted ? diagnostics : Self.grouped(diagnostics)
+    var current: String?
+    for d in ordered {
+      if d.path != current {
+        if current != nil { output("  </file>\n") }
+        output("  <file name=\"\(Self.escape(d.path))\">\n")
+        current = d.path
+      }
+      output(
+        "    <error line=\"\(d.line)\" column=\"\(d.column)\" severity=\"\(d.severity.rawValue)\" message=\"\(Self.escape(d.message))\" source=\"retro.\(Self.escape(d.ruleId))\"/>\n"
+      )
+    }
+    if current != nil { output("  </file>\n") }
+    output("</checkstyle>\n")
+  }
+
+  /// By path, in path order, each file's in their order.
+  private static func grouped(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
     var byFile: [String: [Diagnostic]] = [:]
     for d in diagnostics { byFile[d.path, default: []].append(d) }
-    for path in byFile.keys.sorted() {
-      out += "  <file name=\"\(Self.escape(path))\">\n"
-      for d in byFile[path] ?? [] {
-        out += "    <error line=\"\(d.line)\" column=\"\(d.column)\" severity=\"\(d.severity.rawValue)\" message=\"\(Self.escape(d.message))\" source=\"retro.\(Self.escape(d.ruleId))\"/>\n"
-      }
-      out += "  </file>\n"
-    }
-    return out + "</checkstyle>\n"
+    return byFile.keys.sorted().flatMap { byFile[$0] ?? [] }
   }
 }

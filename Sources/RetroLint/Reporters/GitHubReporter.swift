@@ -18,15 +18,24 @@ public struct GitHubReporter: Reporter {
   }
 
   public func report(_ diagnostics: [Diagnostic], fileCount: Int, lines: [String: [Int: Substring]]) -> String {
-    diagnostics.map { d in
+    var out = ""
+    write(diagnostics, fileCount: fileCount, lines: lines) { out += $0 }
+    return out
+  }
+
+  /// A command a finding.
+  public func write(_ diagnostics: [Diagnostic], fileCount: Int, lines: [String: [Int: Substring]], to output: (String) -> Void) {
+    for d in diagnostics {
       let command: String
       switch d.severity {
       case .error: command = "error"
       case .warning: command = "warning"
       case .info: command = "notice"
       }
-      return "::\(command) file=\(Self.escapeProperty(d.path)),line=\(d.line),col=\(d.column),title=\(Self.escapeProperty(d.ruleId))::\(Self.escapeData(d.message))\n"
-    }.joined()
+      output(
+        "::\(command) file=\(Self.escapeProperty(d.path)),line=\(d.line),col=\(d.column),title=\(Self.escapeProperty(d.ruleId))::\(Self.escapeData(d.message))\n"
+      )
+    }
   }
 }
 

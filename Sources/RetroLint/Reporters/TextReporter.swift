@@ -17,7 +17,14 @@ public struct TextReporter: Reporter {
 
   public func report(_ diagnostics: [Diagnostic], fileCount: Int, lines: [String: [Int: Substring]]) -> String {
     var out = ""
+    write(diagnostics, fileCount: fileCount, lines: lines) { out += $0 }
+    return out
+  }
+
+  /// The output a finding at a time, so a run over thousands of files never holds it whole.
+  public func write(_ diagnostics: [Diagnostic], fileCount: Int, lines: [String: [Int: Substring]], to output: (String) -> Void) {
     for d in diagnostics {
+      var out = ""
       let severity: String
       switch d.severity {
       case .error: severity = paint("error", "1;31")
@@ -42,14 +49,20 @@ public struct TextReporter: Reporter {
       if let note = d.note {
         out += "  \(paint("note", "1;36")): \(VisibleText.escape(note.message)) at \(VisibleText.escape(note.path)):\(note.line)\n"
       }
+      output(out)
     }
-    let errors = diagnostics.filter { $0.severity == .error }.count
-    let warnings = diagnostics.filter { $0.severity == .warning }.count
-    let infos = diagnostics.filter { $0.severity == .info }.count
+    var (errors, warnings, infos) = (0, 0, 0)
+    for d in diagnostics {
+      switch d.severity {
+      case .error: errors += 1
+      case .warning: warnings += 1
+      case .info: infos += 1
+      }
+    }
     var summary = "\(errors) \(errors == 1 ? "error" : "errors"), \(warnings) \(warnings == 1 ? "warning" : "warnings")"
     if infos > 0 { summary += ", \(infos) info" }
     summary += " in \(fileCount) \(fileCount == 1 ? "file" : "files")"
-    return out + (out.isEmpty ? "" : "\n") + summary + "\n"
+    output((diagnostics.isEmpty ? "" : "\n") + summary + "\n")
   }
 }
 

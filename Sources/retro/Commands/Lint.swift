@@ -82,7 +82,9 @@ extension Retro {
       let color = format == "text" && TerminalStyle.colorEnabled(for: FileHandle.standardOutput)
       guard let reporter = ReporterRegistry.reporter(named: format, color: color) else { throw RetroExit.inputError }
       if format == TextReporter.identifier {
-        Console.human(reporter.report(run.diagnostics, fileCount: run.fileCount, lines: run.lines), styled: color)
+        Console.humanStream(styled: color) { output in
+          reporter.write(run.diagnostics, fileCount: run.fileCount, lines: run.lines, to: output)
+        }
       } else {
         Console.machineStream { output in
           reporter.write(run.diagnostics, fileCount: run.fileCount, lines: run.lines, to: output)
