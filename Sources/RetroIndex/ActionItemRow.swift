@@ -33,4 +33,47 @@ public struct ActionItemRow: Sendable, Equatable, Codable {
 
   /// `path:line`.
   public var location: String { "\(path):\(line)" }
+
+  /// The row as the JSON encoder writes it (keys sorted, nil left out), by hand: listings
+  /// and digests write tens of thousands of rows.
+  public func write(to json: inout PrettyJSONWriter) {
+    json.beginObject()
+    json.field("ageDays", ageDays)
+    json.field("closedAt", closedAt)
+    json.field("daysOverdue", daysOverdue)
+    json.field("due", due)
+    json.field("firstSeenAt", firstSeenAt)
+    json.field("id", id)
+    json.field("line", line)
+    json.key("owners")
+    json.strings(owners)
+    json.field("path", path)
+    json.field("priority", priority)
+    json.field("reportDate", reportDate)
+    json.field("reportStatus", reportStatus)
+    json.field("reportTitle", reportTitle)
+    json.key("services")
+    json.strings(services)
+    json.field("severity", severity)
+    json.field("status", status)
+    json.key("tags")
+    json.strings(tags)
+    json.field("team", team)
+    json.field("text", text)
+    json.key("tickets")
+    json.strings(tickets)
+    json.field("tracker", tracker)
+    json.field("type", type)
+    json.endObject()
+  }
+
+  /// A list of rows as JSON.
+  public static func write(_ rows: [ActionItemRow], to json: inout PrettyJSONWriter) {
+    json.beginArray()
+    for row in rows {
+      json.element()
+      row.write(to: &json)
+    }
+    json.endArray()
+  }
 }

@@ -21,6 +21,38 @@ public struct Digest: Sendable, Equatable, Codable {
   public var openCount: Int
   public var overdueCount: Int
 
+  /// The digest as the JSON encoder writes it (keys sorted, nil left out), by hand.
+  public func write(to json: inout PrettyJSONWriter) {
+    json.beginObject()
+    json.field("asOf", asOf)
+    json.field("days", days)
+    json.field("openCount", openCount)
+    json.field("overdueCount", overdueCount)
+    json.key("owners")
+    json.beginArray()
+    for section in owners {
+      json.element()
+      json.beginObject()
+      json.key("closed")
+      ActionItemRow.write(section.closed, to: &json)
+      json.key("dueSoon")
+      ActionItemRow.write(section.dueSoon, to: &json)
+      if let opened = section.opened {
+        json.key("opened")
+        ActionItemRow.write(opened, to: &json)
+      }
+      json.key("overdue")
+      ActionItemRow.write(section.overdue, to: &json)
+      json.field("owner", section.owner)
+      json.endObject()
+    }
+    json.endArray()
+    json.field("since", since)
+    json.key("unowned")
+    ActionItemRow.write(unowned, to: &json)
+    json.endObject()
+  }
+
   /// Builds the digest from every item (open and done) at `asOf`, looking `days` ahead for
   /// due dates and back for closures. With `since`, closures are counted after that day
   /// instead, and each owner's items from incidents after it are listed as new.
@@ -29,35 +61,30 @@ public struct Digest: Sendable, Equatable, Codable {
     let windowStart = since ?? asOf.adding(days: -days)
     var byOwner: [String: OwnerSection] = [:]
     func section(_ owner: String) -> OwnerSection {
-      byOwner[owner] ?? OwnerSection(owner: owner, overdue: [], dueSoon: [], closed: [], opened: since == nil ? nil : [])
+      OwnerSection(owner: owner, overdue: [], dueSoon: [], closed: [], opened: since == nil ? nil : [])
     }
     /// The day an item appeared: its incident's date, else the day the index first saw it.
     func appeared(_ row: ActionItemRow) -> CalendarDate? {
       row.reportDate.flatMap { CalendarDate(iso: $0) } ?? CalendarDate(iso: row.firstSeenAt.prefix(10))
     }
+    // Sections are changed where they lie in the dictionary: a copy taken out and put back
+    // copied its lists on every append.
     for row in rows {
       for owner in row.owners {
-        var entry = section(owner)
         if let since, row.status == "open", let day = appeared(row), day > since, day <= asOf {
           // A new item is listed once, as new (its due date shows there).
-          entry.opened?.append(row)
-          byOwner[owner] = entry
+          byOwner[owner, default: section(owner)].opened?.append(row)
           continue
         }
         if row.status == "open" {
           if row.daysOverdue != nil {
-            entry.overdue.append(row)
+            byOwner[owner, default: section(owner)].overdue.append(row)
           } else if let due = row.due.flatMap({ CalendarDate(iso: $0) }), due >= asOf, due <= horizon {
-            entry.dueSoon.append(row)
-          } else {
-            continue
+            byOwner[owner, default: section(owner)].dueSoon.append(row)
           }
         } else if let closed = row.closedAt.flatMap({ CalendarDate(iso: $0.prefix(10)) }), closed > windowStart, closed <= asOf {
-          entry.closed.append(row)
-        } else {
-          continue
+          byOwner[owner, default: section(owner)].closed.append(row)
         }
-        byOwner[owner] = entry
       }
     }
     let owners = byOwner.values.map { entry -> OwnerSection in

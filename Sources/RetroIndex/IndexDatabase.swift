@@ -42,9 +42,6 @@ public final class IndexDatabase: Sendable {
     var configuration = Configuration()
     configuration.busyMode = .timeout(30)
     configuration.foreignKeysEnabled = true
-    // Reads map the file rather than copy each page through read(2): the queries of a
-    // team lead's listing touch most of it.
-    configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 268435456") }
     let pool = try DatabasePool(path: path, configuration: configuration)
     try pool.read { db in
       // Force a read of the file header: a corrupt file fails here.

@@ -37,7 +37,26 @@ public struct ActionListRenderer: Sendable {
 
   /// `file.md:12`: the table has no room for folders (JSON and CSV keep the whole path).
   static func shortLocation(_ row: ActionItemRow) -> String {
-    "\(URL(fileURLWithPath: row.path).lastPathComponent):\(row.line)"
+    let path = row.path
+    guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), path.utf8.index(after: slash) != path.utf8.endIndex else {
+      return "\(URL(fileURLWithPath: path).lastPathComponent):\(row.line)"
+    }
+    return "\(path[path.utf8.index(after: slash)...]):\(row.line)"
+  }
+
+  /// A cell's width in characters. Cells are escaped (`VisibleText`), so an ASCII cell has no
+  /// CR LF pair and its width is its byte count.
+  static func width(_ cell: String) -> Int {
+    cell.utf8.allSatisfy { $0 < 0x80 } ? cell.utf8.count : cell.count
+  }
+
+  /// `cell` padded with spaces to `length` as `padding(toLength:withPad:startingAt:)` does
+  /// it (which counts UTF-16 units), without Foundation for the ASCII cells nearly all are.
+  static func padded(_ cell: String, to length: Int) -> String {
+    guard cell.utf8.allSatisfy({ $0 < 0x80 }) else { return cell.padding(toLength: length, withPad: " ", startingAt: 0) }
+    let count = cell.utf8.count
+    if count >= length { return count == length ? cell : String(cell.utf8.prefix(length))! }
+    return cell + String(repeating: " ", count: length - count)
   }
 
   static func reportText(_ row: ActionItemRow) -> String {
@@ -56,8 +75,9 @@ public struct ActionListRenderer: Sendable {
         Self.ticketText(row), Self.reportText(row), Self.shortLocation(row),
       ].map { VisibleText.escape($0) }
     }
+    let cellWidths = cells.map { $0.map(Self.width) }
     var widths = headers.indices.map { column in
-      max(headers[column].count, cells.map { $0[column].count }.max() ?? 0)
+      max(headers[column].count, cellWidths.map { $0[column] }.max() ?? 0)
     }
     let gap = 2
     // Report, where, ticket and owners give way first; the item keeps the most room.
@@ -71,18 +91,24 @@ public struct ActionListRenderer: Sendable {
         total -= cut
       }
     }
-    func line(_ values: [String], overdue: Bool = false) -> String {
-      let text = values.enumerated().map { column, value -> String in
-        let fitted = value.count > widths[column] ? String(value.prefix(max(1, widths[column] - 1))) + "…" : value
-        return column == values.count - 1 ? fitted : fitted.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-      }.joined(separator: String(repeating: " ", count: gap))
+    let separator = String(repeating: " ", count: gap)
+    func line(_ values: [String], widths cellWidths: [Int], overdue: Bool = false) -> String {
+      var text = ""
+      for (column, value) in values.enumerated() {
+        if column > 0 { text += separator }
+        let fitted = cellWidths[column] > widths[column] ? String(value.prefix(max(1, widths[column] - 1))) + "…" : value
+        text += column == values.count - 1 ? fitted : Self.padded(fitted, to: widths[column])
+      }
       return overdue && color ? "\u{1B}[31m\(text)\u{1B}[0m" : text
     }
-    var out = line(headers) + "\n"
-    for (index, row) in rows.enumerated() { out += line(cells[index], overdue: row.daysOverdue != nil) + "\n" }
-    let open = rows.filter { $0.status == "open" }.count
-    let overdue = rows.filter { $0.daysOverdue != nil }.count
-    let unowned = rows.filter { $0.owners.isEmpty && $0.status == "open" }.count
+    var out = line(headers, widths: headers.map(\.count)) + "\n"
+    var (open, overdue, unowned) = (0, 0, 0)
+    for (index, row) in rows.enumerated() {
+      out += line(cells[index], widths: cellWidths[index], overdue: row.daysOverdue != nil) + "\n"
+      if row.status == "open" { open += 1 }
+      if row.daysOverdue != nil { overdue += 1 }
+      if row.owners.isEmpty && row.status == "open" { unowned += 1 }
+    }
     out += "\n\(rows.count) items: \(open) open, \(overdue) overdue, \(unowned) open without an owner\n"
     return out
   }
@@ -90,7 +116,45 @@ public struct ActionListRenderer: Sendable {
   // MARK: - JSON, CSV, Markdown
 
   func json(_ rows: [ActionItemRow]) -> String {
-    jsonEncoded(rows)
+    var out = ""
+    writeJSON(rows) { out += $0 }
+    return out
+  }
+
+  func writeJSON(_ rows: [ActionItemRow], to output: (String) -> Void) {
+    withoutActuallyEscaping(output) { output in
+      var json = PrettyJSONWriter(flushingTo: output)
+      ActionItemRow.write(rows, to: &json)
+      json.finish(trailer: "\n")
+    }
+  }
+
+  /// The output handed over in pieces: JSON and CSV are written as they go, so a listing
+  /// of tens of thousands of items is never held whole; other formats come in one piece.
+  public func write(_ rows: [ActionItemRow], format: ActionListFormat, to output: (String) -> Void) {
+    switch format {
+    case .json: writeJSON(rows, to: output)
+    case .csv: writeCSV(rows, to: output)
+    default: output(render(rows, format: format))
+    }
+  }
+
+  /// `recurring` in pieces, as `write` does.
+  public func writeRecurring(_ groups: [RecurringItems.Group], format: ActionListFormat, to output: (String) -> Void) {
+    guard format == .json else { return output(recurring(groups, format: format)) }
+    withoutActuallyEscaping(output) { output in
+      var json = PrettyJSONWriter(flushingTo: output)
+      json.beginArray()
+      for group in groups {
+        json.element()
+        json.beginObject()
+        json.key("items")
+        ActionItemRow.write(group.items, to: &json)
+        json.endObject()
+      }
+      json.endArray()
+      json.finish(trailer: "\n")
+    }
   }
 
   /// Pretty, key-sorted JSON: the form every JSON output of retro takes.
@@ -139,10 +203,16 @@ public struct ActionListRenderer: Sendable {
   }
 
   func csv(_ rows: [ActionItemRow]) -> String {
+    var out = ""
+    writeCSV(rows) { out += $0 }
+    return out
+  }
+
+  func writeCSV(_ rows: [ActionItemRow], to output: (String) -> Void) {
     // The tracker columns only when a tracker is joined, so other listings keep their shape.
     let tracked = rows.contains { $0.tracker != nil }
     var out: [UInt8] = []
-    out.reserveCapacity(rows.count * 240 + 128)
+    out.reserveCapacity(min(rows.count * 240, 1 << 20) + 1 << 16)
     out += "id,item,owners,due,days_overdue,age_days,status,tickets,report_title,report_date,severity,path,line".utf8
     out += (tracked ? ",report_status,tracker\n" : "\n").utf8
     // Fields are appended as bytes straight to the output: no array and no line per row.
@@ -168,12 +238,18 @@ public struct ActionListRenderer: Sendable {
         field(row.reportStatus ?? row.status)
         field(row.tracker ?? "", last: true)
       }
+      if out.count >= 1 << 20 {
+        output(String(decoding: out, as: UTF8.self))
+        out.removeAll(keepingCapacity: true)
+      }
     }
-    return String(decoding: out, as: UTF8.self)
+    output(String(decoding: out, as: UTF8.self))
   }
 
   static func markdownCell(_ value: String) -> String {
-    VisibleText.escape(value.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " "))
+    // Foundation's replacing only for the few cells that need it: it was most of a long listing.
+    guard value.utf8.contains(where: { $0 == UInt8(ascii: "|") || $0 == 0x0A }) else { return VisibleText.escape(value) }
+    return VisibleText.escape(value.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " "))
   }
 
   func markdown(_ rows: [ActionItemRow]) -> String {
@@ -191,7 +267,11 @@ public struct ActionListRenderer: Sendable {
 
   /// Groups of recurring items, for `--recurring`.
   public func recurring(_ groups: [RecurringItems.Group], format: ActionListFormat) -> String {
-    if format == .json { return jsonEncoded(groups) }
+    if format == .json {
+      var out = ""
+      writeRecurring(groups, format: format) { out += $0 }
+      return out
+    }
     guard !groups.isEmpty else { return "No action item was promised in more than one report.\n" }
     var out = ""
     for (index, group) in groups.enumerated() {

@@ -7,9 +7,21 @@ public struct DigestRenderer: Sendable {
 
   public init() {}
 
+  /// The output handed over in pieces; JSON is written as it goes.
+  public func write(_ digest: Digest, format: Format, to output: (String) -> Void) {
+    guard format == .json else { return output(render(digest, format: format)) }
+    withoutActuallyEscaping(output) { output in
+      var json = PrettyJSONWriter(flushingTo: output)
+      digest.write(to: &json)
+      json.finish(trailer: "\n")
+    }
+  }
+
   public func render(_ digest: Digest, format: Format) -> String {
     if format == .json {
-      return ActionListRenderer().jsonEncoded(digest)
+      var out = ""
+      write(digest, format: format) { out += $0 }
+      return out
     }
     if format == .html { return html(digest) }
     let md = format == .markdown

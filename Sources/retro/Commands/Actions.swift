@@ -96,11 +96,15 @@ extension Retro {
       let outputFormat = ActionListFormat(rawValue: format) ?? .table
       let terminal = TerminalStyle.colorEnabled(for: FileHandle.standardOutput)
       let renderer = ActionListRenderer(width: Self.terminalWidth(), color: terminal, asOf: options.asOfDate)
-      let output =
-        recurring
-        ? renderer.recurring(RecurringItems.groups(rows, threshold: settings.lint.similarityThreshold), format: outputFormat)
-        : renderer.render(rows, format: outputFormat)
-      if outputFormat.isMachineReadable { Console.machine(output) } else { Console.human(output, styled: terminal) }
+      let groups = recurring ? RecurringItems.groups(rows, threshold: settings.lint.similarityThreshold) : nil
+      func write(_ output: (String) -> Void) {
+        if let groups {
+          renderer.writeRecurring(groups, format: outputFormat, to: output)
+        } else {
+          renderer.write(rows, format: outputFormat, to: output)
+        }
+      }
+      if outputFormat.isMachineReadable { Console.machineStream(write) } else { Console.humanStream(styled: terminal, write) }
       if !update.problems.isEmpty { throw RetroExit.inputError }
     }
 

@@ -44,8 +44,8 @@ extension Retro {
       let sinceDate = since.flatMap { text in Self.sinceDays(text).map { asOf.adding(days: -$0) } ?? CalendarDate(iso: text) }
       let digest = Digest.build(rows, asOf: asOf, days: days, since: sinceDate)
       let digestFormat = DigestRenderer.Format(rawValue: format) ?? .markdown
-      let output = DigestRenderer().render(digest, format: digestFormat)
-      if digestFormat == .json || digestFormat == .html { Console.machine(output) } else { Console.human(output) }
+      func write(_ output: (String) -> Void) { DigestRenderer().write(digest, format: digestFormat, to: output) }
+      if digestFormat == .json || digestFormat == .html { Console.machineStream(write) } else { Console.humanStream(styled: false, write) }
       if !update.problems.isEmpty { throw RetroExit.inputError }
     }
 
