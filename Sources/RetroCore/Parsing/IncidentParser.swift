@@ -159,7 +159,7 @@ public struct IncidentParser: Sendable {
   private func statedZone(_ outline: Outline) -> String? {
     let blocks = outline.preamble + (outline.sections.first?.blocks ?? [])
     for block in blocks where block.kind == .paragraph {
-      for line in block.plainText.split(separator: "\n") {
+      for line in block.plainText.splitASCII(separator: "\n") {
         let lowered = ByteSearch.lowercasedASCII(line)
         guard Self.zoneStatements.contains(where: { ByteSearch.contains(lowered, $0) }) else { continue }
         if let zone = TimeZoneResolver.zoneMentioned(in: String(line)) { return zone }
@@ -178,7 +178,7 @@ public struct IncidentParser: Sendable {
   }
 
   private func explicitIncidentId(_ text: String) -> String? {
-    text.split(separator: " ").count <= 3 ? text : nil
+    text.splitASCII(separator: " ").count <= 3 ? text : nil
   }
 
   private func splitList(_ text: String?) -> [String] {
@@ -192,7 +192,7 @@ public struct IncidentParser: Sendable {
     guard outline.isPlainText else { return nil }
     for block in outline.preamble where block.kind == .paragraph {
       let text = InlineText.collapse(block.plainText)
-      let words = text.split(separator: " ").count
+      let words = text.splitASCII(separator: " ").count
       if words >= 1, words <= 10, !text.contains("\n"), !text.contains("://"), let last = text.last,
         !".:!?,;".contains(last)
       {
@@ -208,7 +208,7 @@ public struct IncidentParser: Sendable {
     for block in outline.preamble where block.kind == .paragraph {
       let text = InlineText.collapse(block.plainText)
       let lowered = text.lowercased()
-      guard text.split(separator: " ").count <= 10,
+      guard text.splitASCII(separator: " ").count <= 10,
         ["incident", "retrospective", "postmortem", "post-mortem", "outage", "report", "review"].contains(where: lowered.contains)
       else { continue }
       if let parts = TimeStampReader.findDate(in: text),
@@ -239,7 +239,7 @@ public struct IncidentParser: Sendable {
     let head = text.components(separatedBy: " - ").first ?? text
     let cut = head.components(separatedBy: " – ").first?.components(separatedBy: " (").first ?? head
     let trimmed = cut.trimmingCharacters(in: CharacterSet(charactersIn: " .:"))
-    return trimmed.split(separator: " ").count <= 4 ? trimmed : String(trimmed.split(separator: " ").first ?? "")
+    return trimmed.splitASCII(separator: " ").count <= 4 ? trimmed : String(trimmed.splitASCII(separator: " ").first ?? "")
   }
 
   /// `Draft`, `In Review`, `Complete` and similar onto the usual scale; anything else is

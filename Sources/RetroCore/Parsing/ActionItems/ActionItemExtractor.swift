@@ -81,7 +81,7 @@ struct ActionItemExtractor {
   /// A heading that is one item, without its numbering and trailing owners:
   /// `1) Add a queue depth alert @maria` → `Add a queue depth alert`.
   static func itemHeading(_ heading: String) -> String {
-    var words = heading.split(separator: " ")
+    var words = heading.splitASCII(separator: " ")
     if let first = words.first, words.count > 1,
       first.trimmingCharacters(in: CharacterSet(charactersIn: "#.):-")).allSatisfy(\.isNumber),
       first.contains(where: \.isNumber)
@@ -95,7 +95,7 @@ struct ActionItemExtractor {
   /// Lines that each end in a parenthesised marker, an owner or a status: `Alert on ack
   /// rate (MARIA)`, `Remove the manual drain step (DONE)`. Returns the text and the marker.
   static func markedLines(_ paragraph: MarkdownNode) -> [(Int, String, String)]? {
-    let lines = paragraph.plainText.split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = paragraph.plainText.splitASCII(separator: "\n", omittingEmptySubsequences: false)
     var result: [(Int, String, String)] = []
     for (offset, line) in lines.enumerated() {
       let trimmed = line.trimmingWhitespace()
@@ -103,7 +103,7 @@ struct ActionItemExtractor {
       guard trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "("), open > trimmed.startIndex else { return nil }
       let marker = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
         .trimmingWhitespace()
-      guard !marker.isEmpty, marker.split(separator: " ").count <= 3, !marker.contains(where: \.isNumber) else { return nil }
+      guard !marker.isEmpty, marker.splitASCII(separator: " ").count <= 3, !marker.contains(where: \.isNumber) else { return nil }
       result.append((offset, String(trimmed[..<open]).trimmingWhitespace(), marker))
     }
     return result.count >= 2 ? result : nil
@@ -142,7 +142,7 @@ struct ActionItemExtractor {
   }
 
   static func isTier(_ heading: String) -> Bool {
-    let words = InlineText.normalisedWords(heading).split(separator: " ")
+    let words = InlineText.normalisedWords(heading).splitASCII(separator: " ")
     return !words.isEmpty && words.allSatisfy { tierWords.contains(String($0)) || $0.allSatisfy(\.isNumber) }
   }
 
@@ -197,7 +197,7 @@ struct ActionItemExtractor {
   /// Lines of a paragraph that start with a pasted bullet, with the bullet removed.
   static func bulletLines(_ paragraph: MarkdownNode) -> [(Int, String)] {
     var result: [(Int, String)] = []
-    for (offset, line) in paragraph.plainText.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (offset, line) in paragraph.plainText.splitASCII(separator: "\n", omittingEmptySubsequences: false).enumerated() {
       let stripped = TimelineExtractor.stripBullet(line)
       if stripped.count != line.count, !stripped.isEmpty { result.append((offset, String(stripped))) }
     }

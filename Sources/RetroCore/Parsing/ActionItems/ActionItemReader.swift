@@ -110,7 +110,7 @@ struct ActionItemReader {
   /// before its noun) are things to do, and so are questions and work under way (`We've
   /// been exploring …`, `We have begun …`).
   static func reportsDoneWork(_ text: String) -> Bool {
-    let words = text.split(separator: " ")
+    let words = text.splitASCII(separator: " ")
     if words.contains("DONE") { return true }
     // Byte searches over the ASCII-lowercased text: the phrases are ASCII.
     let lowered = ByteSearch.lowercasedASCII(text)
@@ -247,9 +247,9 @@ struct ActionItemReader {
       guard let range = caseless.range(of: label) else { continue }
       let value = all[range.upperBound...].prefix(while: { !";|)\n(".contains($0) })
       let cut = value.range(of: " due", options: .caseInsensitive).map { value[..<$0.lowerBound] } ?? value
-      owners += cut.split(separator: ",").flatMap { $0.components(separatedBy: " and ") }
+      owners += cut.splitASCII(separator: ",").flatMap { $0.components(separatedBy: " and ") }
         .map { $0.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters.subtracting(CharacterSet(charactersIn: "@-_")))) }
-        .filter { !$0.isEmpty && $0.split(separator: " ").count <= 4 }
+        .filter { !$0.isEmpty && $0.splitASCII(separator: " ").count <= 4 }
       break
     }
     // `[name] text` and `(team) text` prefixes.
@@ -298,7 +298,7 @@ struct ActionItemReader {
         continue
       }
       // `ABC-123`
-      let parts = word.split(separator: "-")
+      let parts = word.splitASCII(separator: "-")
       if parts.count == 2, let key = parts.first, let number = parts.last, key.count >= 2,
         key.first?.isLetterFast == true, key.allSatisfy({ ($0.isUppercase && $0.isLetterFast) || $0.isNumberFast }),
         number.allSatisfy(\.isNumberFast), !number.isEmpty, !Self.notTickets.contains(String(key)),

@@ -99,7 +99,7 @@ extension TimeStampReader {
 
     /// `22:XX`, `XX:30`, `9:??`: a time with its hour or minutes not yet known.
     static func isPartlyFilledTime(_ upper: String) -> Bool {
-      let parts = upper.split(separator: ":", omittingEmptySubsequences: false)
+      let parts = upper.splitASCII(separator: ":", omittingEmptySubsequences: false)
       guard parts.count == 2, parts.allSatisfy({ (1...2).contains($0.count) }) else { return false }
       let slot: (Substring) -> Bool = { $0.allSatisfy { $0 == "X" || $0 == "?" } }
       let number: (Substring) -> Bool = { $0.allSatisfy(\.isNumberFast) }

@@ -36,10 +36,10 @@ struct MetadataExtractor {
   private mutating func read(_ block: MarkdownNode) {
     switch block.kind {
     case .paragraph:
-      for line in block.plainText.split(separator: "\n") { readLine(line) }
+      for line in block.plainText.splitASCII(separator: "\n") { readLine(line) }
     case .list:
       for item in block.children {
-        if let first = item.children.first { readLine(Substring(first.plainText.split(separator: "\n").first ?? "")) }
+        if let first = item.children.first { readLine(Substring(first.plainText.splitASCII(separator: "\n").first ?? "")) }
       }
     case .table:
       readTable(block)
@@ -51,7 +51,7 @@ struct MetadataExtractor {
   private mutating func readLine(_ line: Substring) {
     guard let colon = line.firstIndex(of: ":") else { return }
     let key = line[..<colon]
-    guard key.count <= 40, key.split(separator: " ").count <= 4, let label = MetadataLabel(key: String(key)) else { return }
+    guard key.count <= 40, key.splitASCII(separator: " ").count <= 4, let label = MetadataLabel(key: String(key)) else { return }
     let value = line[line.index(after: colon)...]
     set(label, String(value))
   }

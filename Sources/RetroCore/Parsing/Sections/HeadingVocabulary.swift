@@ -63,7 +63,7 @@ public struct HeadingVocabulary: Sendable {
 
   /// A bold label that names a section (see `HeadingClassification.isLabel(wordCount:)`).
   public func isLabel(_ text: String) -> Bool {
-    classify(text).isLabel(wordCount: text.split(separator: " ").count)
+    classify(text).isLabel(wordCount: text.splitASCII(separator: " ").count)
   }
 
   /// The kinds a heading names, with the evidence.
@@ -77,7 +77,7 @@ public struct HeadingVocabulary: Sendable {
       return HeadingClassification(
         kind: kind, alsoKinds: [], score: 5, candidates: [(kind, 5, key)], namesOutright: true, configured: true)
     }
-    let words = key.split(separator: " ").map(String.init)
+    let words = key.splitASCII(separator: " ").map(String.init)
     let stems = words.filter { !SectionLexicon.stopWords.contains($0) }.map(Self.stem)
     let present = Set(stems)
     // Best term per kind: highest weight, then most words.
@@ -174,7 +174,7 @@ public struct HeadingVocabulary: Sendable {
 
   /// The stems of a phrase's words, stop words left out.
   static func stems(of phrase: String) -> [String] {
-    normalise(phrase).split(separator: " ").map(String.init)
+    normalise(phrase).splitASCII(separator: " ").map(String.init)
       .filter { !SectionLexicon.stopWords.contains($0) }.map(stem)
   }
 

@@ -39,7 +39,7 @@ struct SectionContentCues: Equatable {
         if Self.readsAsWork(text, whole: item.plainText) { workItems += 1 }
       }
     case .paragraph:
-      for line in block.plainText.split(separator: "\n") where !line.allSatisfy(\.isWhitespace) {
+      for line in block.plainText.splitASCII(separator: "\n") where !line.allSatisfy(\.isWhitespace) {
         lines += 1
         if Self.isStamped(String(TimelineExtractor.stripBullet(line))) { stamped += 1 }
       }
@@ -54,7 +54,7 @@ struct SectionContentCues: Equatable {
     case .codeBlock(_, let literal):
       // A list indented four spaces under its heading is a code block to CommonMark.
       // Only its bulleted lines count: a log transcript in a fence is not a timeline.
-      for line in literal.split(separator: "\n") {
+      for line in literal.splitASCII(separator: "\n") {
         guard let text = TimelineExtractor.bulletText(line) else { continue }
         lines += 1
         if Self.isStamped(String(text)) { stamped += 1 }
@@ -67,7 +67,7 @@ struct SectionContentCues: Equatable {
   }
 
   static func firstLine(_ text: String) -> String {
-    String(text.split(separator: "\n", maxSplits: 1).first ?? "")
+    String(text.splitASCII(separator: "\n", maxSplits: 1).first ?? "")
   }
 
   static let yearSlot = Array("yyyy".utf8)
@@ -120,7 +120,7 @@ struct SectionContentCues: Equatable {
     if ByteSearch.contains(bytes, Needles.issues) || ByteSearch.contains(bytes, Needles.pull) { return true }
     // The verb first: it is cheap, and the ticket search is not.
     let firstWord = trimmed.split(whereSeparator: { !$0.isLetterFast }).first.map { $0.lowercased() } ?? ""
-    if imperativeVerbs.contains(firstWord) && head.split(separator: " ").count <= 40 { return true }
+    if imperativeVerbs.contains(firstWord) && head.splitASCII(separator: " ").count <= 40 { return true }
     return bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
       && ActionItemReader.ticketsIn(whole).contains(where: { !$0.hasPrefix("http") })
   }

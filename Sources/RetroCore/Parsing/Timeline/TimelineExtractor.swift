@@ -85,7 +85,7 @@ struct TimelineExtractor {
   /// bulleted, timestamped lines are entries all the same (a log transcript is not: its
   /// lines are not bulleted).
   private mutating func readIndentedList(_ literal: String, startLine: Int) {
-    let lines = literal.split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = literal.splitASCII(separator: "\n", omittingEmptySubsequences: false)
     guard lines.filter({ Self.bulletText($0).map { !$0.isEmpty } ?? false }).count >= 2 else { return }
     var open: Int?
     for (offset, line) in lines.enumerated() {
@@ -122,7 +122,7 @@ struct TimelineExtractor {
     let stamp = TimeStampReader.read(firstLine(of: first))
     if let stamp, stamp.hasTime || stamp.unreadable {
       let rest = InlineText.collapse(
-        ([stamp.remainder] + first.plainText.split(separator: "\n").dropFirst().map(String.init))
+        ([stamp.remainder] + first.plainText.splitASCII(separator: "\n").dropFirst().map(String.init))
           .joined(separator: " "))
       add(stamp, line: line, textFallback: rest)
       for child in nested where child.kind != .paragraph { read(child, topLevel: false) }
@@ -133,7 +133,7 @@ struct TimelineExtractor {
       _ = context.resolve(stamp)
       for child in nested { read(child, topLevel: false) }
     } else if let stamp, stamp.date != nil {
-      let rest = ([stamp.remainder] + first.plainText.split(separator: "\n").dropFirst().map(String.init)
+      let rest = ([stamp.remainder] + first.plainText.splitASCII(separator: "\n").dropFirst().map(String.init)
         + item.children.dropFirst().filter { $0.kind == .paragraph }.map(\.plainText)).joined(separator: " ")
       add(stamp, line: line, textFallback: InlineText.collapse(rest))
       for child in nested { read(child, topLevel: false) }
@@ -152,7 +152,7 @@ struct TimelineExtractor {
 
   private mutating func readParagraph(_ block: MarkdownNode, stampedOnly: Bool) {
     let startLine = block.range?.start.line ?? 1
-    let lines = block.plainText.split(separator: "\n", omittingEmptySubsequences: false)
+    let lines = block.plainText.splitASCII(separator: "\n", omittingEmptySubsequences: false)
     var hadEntry = false
     if block.children.count == 1, case .image = block.children[0].kind { return }
     for (offset, rawLine) in lines.enumerated() {
@@ -183,7 +183,7 @@ struct TimelineExtractor {
         entries[open].text = InlineText.collapse(joined)
         if entries[open].kind == nil { entries[open].kind = TimelineEventClassifier.kind(of: entries[open].text) }
       } else if !stampedOnly, !hadEntry, let zone = TimeZoneResolver.zoneMentioned(in: String(line)),
-        line.lowercased().contains("time") || line.split(separator: " ").count <= 6
+        line.lowercased().contains("time") || line.splitASCII(separator: " ").count <= 6
       {
         context.zone = zone
       }
@@ -246,14 +246,14 @@ struct TimelineExtractor {
   private func labelledStamp(_ text: String) -> (String, TimeStamp)? {
     guard let digit = text.firstIndex(where: \.isNumber) else { return nil }
     let label = text[..<digit].trimmingCharacters(in: CharacterSet(charactersIn: " :-–"))
-    guard !label.isEmpty, label.split(separator: " ").count <= 4, label.allSatisfy({ $0.isLetter || $0 == " " }),
+    guard !label.isEmpty, label.splitASCII(separator: " ").count <= 4, label.allSatisfy({ $0.isLetter || $0 == " " }),
       let stamp = TimeStampReader.read(text[digit...])
     else { return nil }
     return (label, stamp)
   }
 
   private func firstLine(of paragraph: MarkdownNode) -> String {
-    String(paragraph.plainText.split(separator: "\n", maxSplits: 1).first ?? "")
+    String(paragraph.plainText.splitASCII(separator: "\n", maxSplits: 1).first ?? "")
   }
 
   /// `Date: 2023-11-22`, a lead-in that sets the day for the entries after it.
