@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import RetroCore
 
@@ -83,5 +84,46 @@ struct TimeStampReaderTests {
     let stamp = TimeStampReader.read(line)
     let date = stamp?.date?.resolve(order: .dayFirst, fallbackYear: 2019)
     #expect(stamp?.hasTime != true || date == nil)
+  }
+}
+
+@Suite("Time stamps: the quick rejection")
+struct TimeStampQuickRejectionTests {
+  static let shapes = [
+    "We rolled back", "The deploy at 10:00", "Deploy started", "e.g. later", "x", "X", "XX:XX investigating", "xx:30 page",
+    "HH:MM alert", "YYYY-MM-DD outage", "Date-MM-DD later", "foo-bar", "T10:00Z start", "10:00 start", "?? unknown",
+    "--:-- unknown", "/ slash", ": colon", "Sept 3 10:00", "Sept. 3, 10:00", "September 3rd 2024", "Mon, 10:00",
+    "Monday 3 June 10:00", "approx 10:00", "approx. 10:00", "approximately 10:00 UTC", "ca. 10:00", "around 9am",
+    "about 09:15", "~10:00", "≈10:00", "**10:00**", "`10:00`", "[10:00]", "(10:00)", "> 10:00", "_10:00_",
+    "\u{00A0}10:00", "Étape 10:00", "Übersicht", "Jan", "jan.", "MAR 3", "Dec-03", "Eastern 10:00", "UTC 10:00",
+    "22:XX", "9:??", "2024-03-05", "03/05/2024 10:00", "5.3.2024 10:00", "#1 item", "- item", "1. item", "",
+    "   ", "Tue", "Thurs 10:00", "Wednesdays are quiet", "Marching on", "Mayday", "may 3", "T+5m", "t0",
+  ]
+
+  /// Every line of the fixtures and examples, and the shapes above, each also after markup.
+  static func lines() throws -> [String] {
+    let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    let folders = [here.appendingPathComponent("Fixtures"), here.appendingPathComponent("../../examples")]
+    var lines = shapes
+    for folder in folders {
+      let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") }
+      for name in names {
+        let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+        lines += text.split(separator: "\n").map(String.init)
+      }
+    }
+    return lines.flatMap { [$0, "* " + $0, "**" + $0, "- [ ] " + $0] }
+  }
+
+  @Test("a line rejected quickly is one the scanner reads no stamp from")
+  func rejectionIsSafe() throws {
+    let lines = try Self.lines()
+    #expect(lines.count > 1000)
+    var rejected = 0
+    for line in lines where TimeStampReader.cannotStartStamp(line) {
+      rejected += 1
+      #expect(TimeStampReader.scanStamp(line) == nil, "\(line.debugDescription)")
+    }
+    #expect(rejected > lines.count / 4)
   }
 }

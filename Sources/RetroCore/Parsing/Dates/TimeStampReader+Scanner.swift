@@ -82,11 +82,17 @@ extension TimeStampReader {
     /// `??:??`, `[???]`, `--:--`, `XX:XX`, `2023-MM-DD`: a time slot left unfilled.
     mutating func readPlaceholder() -> String? {
       let start = index
-      var token = ""
-      while let c = current, c.isLetterFast || c.isNumberFast || "?:-/".contains(c) {
-        token.append(c)
+      // Every placeholder has a `?`, `:` or `-` in it: without one the token is not built.
+      var marked = false
+      while let c = current, c.isLetterFast || c.isNumberFast || c == "?" || c == ":" || c == "-" || c == "/" {
+        if c == "?" || c == ":" || c == "-" { marked = true }
         index += 1
       }
+      guard marked else {
+        index = start
+        return nil
+      }
+      let token = String(chars[start..<index])
       let upper = token.uppercased()
       let looksLikeSlot =
         (token.contains("?") && token.allSatisfy { "?:-/".contains($0) || $0.isNumberFast })

@@ -30,6 +30,11 @@ public enum TimeStampReader {
   }
 
   private static func readStamp(_ line: some StringProtocol) -> TimeStamp? {
+    cannotStartStamp(line) ? nil : scanStamp(line)
+  }
+
+  /// The scanner's reading of `line`, with no quick rejection (tests hold the two equal).
+  static func scanStamp(_ line: some StringProtocol) -> TimeStamp? {
     var scanner = Scanner(characters(line, limit: 240))
     var approximate = scanner.skipLeadingMarkup()
     if scanner.skipWord(in: ["approx", "approx.", "approximately", "around", "about", "ca", "ca."]) {
@@ -51,6 +56,39 @@ public enum TimeStampReader {
       zone: stamp.zone, approximate: approximate, unreadable: false,
       remainder: rest(of: line, from: scanner.skipSeparator()))
   }
+
+  /// True when `line` cannot start with a stamp or a placeholder, told from its first bytes:
+  /// most lines a parser offers start with a word that is no month or weekday, and building
+  /// the scanner's characters for them was the reader's main cost. Past the leading markup
+  /// the scanner skips, a stamp starts with a digit, one of `?:-/` (a placeholder), a month
+  /// or weekday name, an "approximately" word, or a word the placeholder's token continues
+  /// (`XX:XX`, `YYYY-MM-DD`): a word of letters alone is never a placeholder. Anything not
+  /// plain ASCII there is left to the scanner.
+  static func cannotStartStamp(_ line: some StringProtocol) -> Bool {
+    var bytes = line.utf8.makeIterator()
+    var byte = bytes.next()
+    while let b = byte, b == 0x20 || b == 0x09 || b == 0x2A || b == 0x5F || b == 0x60 || b == 0x5B || b == 0x28 || b == 0x3E || b == 0x7E {
+      byte = bytes.next()
+    }
+    guard let first = byte else { return false }
+    func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+    func continuesToken(_ b: UInt8) -> Bool { isDigit(b) || b == 0x3F || b == 0x3A || b == 0x2D || b == 0x2F }  // ? : - /
+    if first >= 0x80 || continuesToken(first) { return false }
+    guard isLetter(first) else { return true }
+    var word: [UInt8] = [first | 0x20]
+    var next = bytes.next()
+    while let b = next, isLetter(b), word.count < 12 {
+      word.append(b | 0x20)
+      next = bytes.next()
+    }
+    if let b = next, b >= 0x80 || isLetter(b) || continuesToken(b) { return false }
+    let lowered = String(decoding: word, as: UTF8.self)
+    return months[lowered] == nil && !weekdays.contains(lowered) && !approximateWords.contains(lowered)
+  }
+
+  /// The words before a stamp that mark it approximate (`~` and `≈` are markup).
+  static let approximateWords: Set<String> = ["approx", "approximately", "around", "about", "ca"]
 
   /// The first `limit` characters of `text`. ASCII text (nearly every line) skips grapheme
   /// breaking: each byte is one character, since CRLF, the one ASCII pair that makes a single
