@@ -24,3 +24,12 @@ struct ASCIISplitTests {
     }
   }
 }
+
+extension ASCIISplitTests {
+  @Test("counting the pieces is the character split's count", arguments: texts)
+  func countSameAsCharacterSplit(_ text: String) {
+    for separator: Unicode.Scalar in [" ", "\n", ":", ",", "-"] {
+      #expect(text.countASCIISplit(separator: separator) == text.split(separator: Character(separator)).count)
+    }
+  }
+}

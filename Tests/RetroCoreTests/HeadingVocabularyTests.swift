@@ -80,3 +80,31 @@ struct SectionTests {
     #expect(summary.range.start.line == 3)
   }
 }
+
+@Suite("Heading normalising by bytes")
+struct HeadingNormalisingTests {
+  @Test("the byte path gives what the character path gives, on ASCII headings")
+  func sameAsCharacters() {
+    let headings = [
+      "", "Impact", "  Root Cause(s):", "II. Impact", "a) Summary", "The Vulnerability", "Timeline (all times PST)",
+      "Impact [draft] and more", "Unclosed (scope", "Closed) first (then open", "What went well?", "Lessons learned'",
+      "'quoted' words'", "''", "I", "The", "Action items (AI-1..AI-9) [owner]", "5 Whys", "Q&A / FAQ", "x-ray follow-up",
+      "OUR TEAM", "ix viii", "don't panic", "**Bold** _it_ `code`", "1. Detection\t", "Resolution & Recovery!!",
+    ]
+    var generated: [String] = []
+    let pieces = ["(", ")", "[", "]", "'", " ", "-", "1", "a", "the", "ii", "Impact", "x", ":", "?", "\t"]
+    var seed: UInt64 = 42
+    for _ in 0..<2000 {
+      var heading = ""
+      for _ in 0..<8 {
+        seed = seed &* 6364136223846793005 &+ 1442695040888963407
+        heading += pieces[Int(seed >> 33) % pieces.count]
+      }
+      generated.append(heading)
+    }
+    for heading in headings + generated {
+      #expect(HeadingVocabulary.normaliseASCII(heading) == HeadingVocabulary.normaliseCharacters(heading), "\(heading.debugDescription)")
+    }
+    #expect(HeadingVocabulary.normaliseASCII("Café") == nil)
+  }
+}

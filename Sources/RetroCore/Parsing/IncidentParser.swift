@@ -178,7 +178,7 @@ public struct IncidentParser: Sendable {
   }
 
   private func explicitIncidentId(_ text: String) -> String? {
-    text.splitASCII(separator: " ").count <= 3 ? text : nil
+    text.countASCIISplit(separator: " ") <= 3 ? text : nil
   }
 
   private func splitList(_ text: String?) -> [String] {
@@ -192,7 +192,7 @@ public struct IncidentParser: Sendable {
     guard outline.isPlainText else { return nil }
     for block in outline.preamble where block.kind == .paragraph {
       let text = InlineText.collapse(block.plainText)
-      let words = text.splitASCII(separator: " ").count
+      let words = text.countASCIISplit(separator: " ")
       if words >= 1, words <= 10, !text.contains("\n"), !text.contains("://"), let last = text.last,
         !".:!?,;".contains(last)
       {
@@ -208,7 +208,7 @@ public struct IncidentParser: Sendable {
     for block in outline.preamble where block.kind == .paragraph {
       let text = InlineText.collapse(block.plainText)
       let lowered = text.lowercased()
-      guard text.splitASCII(separator: " ").count <= 10,
+      guard text.countASCIISplit(separator: " ") <= 10,
         ["incident", "retrospective", "postmortem", "post-mortem", "outage", "report", "review"].contains(where: lowered.contains)
       else { continue }
       if let parts = TimeStampReader.findDate(in: text),
@@ -239,7 +239,7 @@ public struct IncidentParser: Sendable {
     let head = text.components(separatedBy: " - ").first ?? text
     let cut = head.components(separatedBy: " – ").first?.components(separatedBy: " (").first ?? head
     let trimmed = cut.trimmingCharacters(in: CharacterSet(charactersIn: " .:"))
-    return trimmed.splitASCII(separator: " ").count <= 4 ? trimmed : String(trimmed.splitASCII(separator: " ").first ?? "")
+    return trimmed.countASCIISplit(separator: " ") <= 4 ? trimmed : String(trimmed.splitASCII(separator: " ").first ?? "")
   }
 
   /// `Draft`, `In Review`, `Complete` and similar onto the usual scale; anything else is

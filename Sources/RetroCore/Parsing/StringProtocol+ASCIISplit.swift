@@ -15,4 +15,25 @@ extension StringProtocol {
     return text.utf8.split(separator: byte, maxSplits: maxSplits, omittingEmptySubsequences: omittingEmptySubsequences)
       .map { Substring($0) }
   }
+
+  /// `splitASCII(separator:).count` (empty pieces omitted) without making the pieces: the
+  /// parser counts the words of many lines.
+  public func countASCIISplit(separator: Unicode.Scalar) -> Int {
+    let text = Substring(self)
+    let byte = UInt8(separator.value)
+    guard separator.isASCII, separator != "\r", text.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else {
+      return text.split(separator: Character(separator)).count
+    }
+    var count = 0
+    var inPiece = false
+    for b in text.utf8 {
+      if b == byte {
+        inPiece = false
+      } else if !inPiece {
+        inPiece = true
+        count += 1
+      }
+    }
+    return count
+  }
 }

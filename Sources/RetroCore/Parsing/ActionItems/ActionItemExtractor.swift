@@ -103,7 +103,7 @@ struct ActionItemExtractor {
       guard trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "("), open > trimmed.startIndex else { return nil }
       let marker = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
         .trimmingWhitespace()
-      guard !marker.isEmpty, marker.splitASCII(separator: " ").count <= 3, !marker.contains(where: \.isNumber) else { return nil }
+      guard !marker.isEmpty, marker.countASCIISplit(separator: " ") <= 3, !marker.contains(where: \.isNumber) else { return nil }
       result.append((offset, String(trimmed[..<open]).trimmingWhitespace(), marker))
     }
     return result.count >= 2 ? result : nil

@@ -249,7 +249,7 @@ struct ActionItemReader {
       let cut = value.range(of: " due", options: .caseInsensitive).map { value[..<$0.lowerBound] } ?? value
       owners += cut.splitASCII(separator: ",").flatMap { $0.components(separatedBy: " and ") }
         .map { $0.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters.subtracting(CharacterSet(charactersIn: "@-_")))) }
-        .filter { !$0.isEmpty && $0.splitASCII(separator: " ").count <= 4 }
+        .filter { !$0.isEmpty && $0.countASCIISplit(separator: " ") <= 4 }
       break
     }
     // `[name] text` and `(team) text` prefixes.

@@ -51,7 +51,7 @@ struct MetadataExtractor {
   private mutating func readLine(_ line: Substring) {
     guard let colon = line.firstIndex(of: ":") else { return }
     let key = line[..<colon]
-    guard key.count <= 40, key.splitASCII(separator: " ").count <= 4, let label = MetadataLabel(key: String(key)) else { return }
+    guard key.count <= 40, key.countASCIISplit(separator: " ") <= 4, let label = MetadataLabel(key: String(key)) else { return }
     let value = line[line.index(after: colon)...]
     set(label, String(value))
   }

@@ -63,7 +63,7 @@ public struct HeadingVocabulary: Sendable {
 
   /// A bold label that names a section (see `HeadingClassification.isLabel(wordCount:)`).
   public func isLabel(_ text: String) -> Bool {
-    classify(text).isLabel(wordCount: text.splitASCII(separator: " ").count)
+    classify(text).isLabel(wordCount: text.countASCIISplit(separator: " "))
   }
 
   /// The kinds a heading names, with the evidence.
@@ -144,6 +144,10 @@ public struct HeadingVocabulary: Sendable {
 
   /// Lowercased words only: no numbering, emoji, markup, parentheses or trailing colon.
   public static func normalise(_ heading: String) -> String {
+    normaliseASCII(heading) ?? normaliseCharacters(heading)
+  }
+
+  static func normaliseCharacters(_ heading: String) -> String {
     var text = heading.lowercased()
     // Drop parenthesised or bracketed scope: `Timeline (all times PST)`, `Impact [draft]`.
     while let open = text.firstIndex(where: { $0 == "(" || $0 == "[" }) {
@@ -164,12 +168,61 @@ public struct HeadingVocabulary: Sendable {
     words = words.map { $0.trimmingASCII("'") }.filter { !$0.isEmpty }
     // Roman numerals, lone letters used as numbering and a leading article: `II. Impact`,
     // `a) Summary`, `The Vulnerability`.
-    while let first = words.first, words.count > 1,
-      ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "a", "b", "c", "the", "our"].contains(first)
-    {
+    while let first = words.first, words.count > 1, numbering.contains(first) {
       words.removeFirst()
     }
     return words.joined(separator: " ")
+  }
+
+  static let numbering: Set<String> = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "a", "b", "c", "the", "our"]
+
+  /// `normalise` by bytes for an ASCII heading (nearly all; every metadata-looking line is
+  /// normalised too); nil for any other, which takes the character path. The same steps.
+  static func normaliseASCII(_ heading: String) -> String? {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(heading.utf8.count)
+    for byte in heading.utf8 {
+      guard byte < 0x80 else { return nil }
+      bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+    }
+    // Bracketed scope out, as the character path removes it.
+    var kept: [UInt8] = []
+    kept.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == 0x28 || byte == 0x5B {  // ( [
+        var close = index + 1
+        while close < bytes.count, bytes[close] != 0x29, bytes[close] != 0x5D { close += 1 }
+        index = close + 1
+        continue
+      }
+      kept.append(byte)
+      index += 1
+    }
+    var words: [String] = []
+    var start = -1
+    func flush(_ end: Int) {
+      guard start >= 0 else { return }
+      var from = start
+      var to = end
+      while from < to, kept[from] == 0x27 { from += 1 }
+      while to > from, kept[to - 1] == 0x27 { to -= 1 }
+      if from < to { words.append(String(decoding: kept[from..<to], as: UTF8.self)) }
+      start = -1
+    }
+    for (position, byte) in kept.enumerated() {
+      let isWordByte = (byte >= 0x61 && byte <= 0x7A) || byte == 0x27
+      if isWordByte {
+        if start < 0 { start = position }
+      } else {
+        flush(position)
+      }
+    }
+    flush(kept.count)
+    var first = 0
+    while words.count - first > 1, numbering.contains(words[first]) { first += 1 }
+    return words[first...].joined(separator: " ")
   }
 
   /// The stems of a phrase's words, stop words left out.

@@ -120,7 +120,7 @@ struct SectionContentCues: Equatable {
     if ByteSearch.contains(bytes, Needles.issues) || ByteSearch.contains(bytes, Needles.pull) { return true }
     // The verb first: it is cheap, and the ticket search is not.
     let firstWord = trimmed.split(whereSeparator: { !$0.isLetterFast }).first.map { $0.lowercased() } ?? ""
-    if imperativeVerbs.contains(firstWord) && head.splitASCII(separator: " ").count <= 40 { return true }
+    if imperativeVerbs.contains(firstWord) && head.countASCIISplit(separator: " ") <= 40 { return true }
     return bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
       && ActionItemReader.ticketsIn(whole).contains(where: { !$0.hasPrefix("http") })
   }

@@ -296,7 +296,7 @@ struct SectionOutliner {
     }
     if requireColon && !hasColon { return nil }
     labelText = labelText.trimmingCharacters(in: CharacterSet(charactersIn: ": "))
-    guard !labelText.isEmpty, labelText.splitASCII(separator: " ").count <= 8 else { return nil }
+    guard !labelText.isEmpty, labelText.countASCIISplit(separator: " ") <= 8 else { return nil }
     let remaining = Array(block.children.dropFirst(restStart))
     let restText = InlineText.collapse(MarkdownNode(kind: .paragraph, children: remaining).plainText)
     // `**Impact**` alone on its line (or with a colon) is a label; `**Impact** was big` is prose.
@@ -305,7 +305,7 @@ struct SectionOutliner {
     guard onlyLabel || hasColon || breakFollows else { return nil }
     // Bold text is often emphasis: only an exact section name makes it a heading.
     let classification = vocabulary.classify(labelText)
-    let kind = classification.isLabel(wordCount: labelText.splitASCII(separator: " ").count) ? classification.kind : .custom
+    let kind = classification.isLabel(wordCount: labelText.countASCIISplit(separator: " ")) ? classification.kind : .custom
     var rest: MarkdownNode?
     if !onlyLabel {
       var body = remaining
@@ -326,7 +326,7 @@ struct SectionOutliner {
     }
     let text = InlineText.collapse(block.plainText)
     guard !text.isEmpty, text.count <= 60, !text.contains("\n"),
-      text.splitASCII(separator: " ").count <= 6, !text.hasSuffix(".")
+      text.countASCIISplit(separator: " ") <= 6, !text.hasSuffix(".")
     else { return nil }
     let classification = vocabulary.classify(text)
     return classification.namesSection ? (text, classification) : nil

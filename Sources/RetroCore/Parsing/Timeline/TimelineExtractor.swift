@@ -183,7 +183,7 @@ struct TimelineExtractor {
         entries[open].text = InlineText.collapse(joined)
         if entries[open].kind == nil { entries[open].kind = TimelineEventClassifier.kind(of: entries[open].text) }
       } else if !stampedOnly, !hadEntry, let zone = TimeZoneResolver.zoneMentioned(in: String(line)),
-        line.lowercased().contains("time") || line.splitASCII(separator: " ").count <= 6
+        line.lowercased().contains("time") || line.countASCIISplit(separator: " ") <= 6
       {
         context.zone = zone
       }
@@ -246,7 +246,7 @@ struct TimelineExtractor {
   private func labelledStamp(_ text: String) -> (String, TimeStamp)? {
     guard let digit = text.firstIndex(where: \.isNumber) else { return nil }
     let label = text[..<digit].trimmingCharacters(in: CharacterSet(charactersIn: " :-–"))
-    guard !label.isEmpty, label.splitASCII(separator: " ").count <= 4, label.allSatisfy({ $0.isLetter || $0 == " " }),
+    guard !label.isEmpty, label.countASCIISplit(separator: " ") <= 4, label.allSatisfy({ $0.isLetter || $0 == " " }),
       let stamp = TimeStampReader.read(text[digit...])
     else { return nil }
     return (label, stamp)
