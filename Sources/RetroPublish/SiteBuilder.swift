@@ -146,34 +146,31 @@ public struct SiteBuilder {
   }
 
   func dashboardData(_ cards: [IncidentCard]) -> [String: Any] {
-    let open = actionRows.filter { $0.status == "open" }
-    var byOwner: [String: [ActionItemRow]] = [:]
-    for row in open {
-      for owner in row.owners.isEmpty ? ["(no owner)"] : row.owners { byOwner[owner, default: []].append(row) }
+    // Rows are referred to by position and counted in one pass: the dashboard of a large
+    // corpus lists tens of thousands of items, and copies of them made the site's peak.
+    let rows = actionRows
+    var (openCount, overdueCount, unownedCount) = (0, 0, 0)
+    var byOwner: [String: [Int]] = [:]
+    for index in rows.indices where rows[index].status == "open" {
+      openCount += 1
+      if rows[index].daysOverdue != nil { overdueCount += 1 }
+      if rows[index].owners.isEmpty { unownedCount += 1 }
+      for owner in rows[index].owners.isEmpty ? ["(no owner)"] : rows[index].owners { byOwner[owner, default: []].append(index) }
     }
     let hrefBySource = Dictionary(cards.map { ($0.source, $0.href) }, uniquingKeysWith: { first, _ in first })
-    let owners = byOwner.map { owner, rows -> (String, [ActionItemRow]) in
-      (owner, rows.sorted { ($0.daysOverdue ?? -1, $0.ageDays ?? 0) > ($1.daysOverdue ?? -1, $1.ageDays ?? 0) })
-    }.sorted { a, b in
-      let overdueA = a.1.filter { $0.daysOverdue != nil }.count, overdueB = b.1.filter { $0.daysOverdue != nil }.count
-      return (overdueA, a.1.count, b.0) > (overdueB, b.1.count, a.0)
-    }
+    let overdueDays = rows.map { $0.daysOverdue ?? -1 }
+    let ages = rows.map { $0.ageDays ?? 0 }
+    let owners = byOwner.map { owner, indices -> (owner: String, indices: [Int], overdue: Int) in
+      (owner, indices.sorted { (overdueDays[$0], ages[$0]) > (overdueDays[$1], ages[$1]) }, indices.filter { overdueDays[$0] >= 0 }.count)
+    }.sorted { a, b in (a.overdue, a.indices.count, b.owner) > (b.overdue, b.indices.count, a.owner) }
     let chart = ActionItemChart().render(actionRows, asOf: asOf)
     return [
-      "root": "", "asOf": asOf.description, "openCount": open.count,
-      "overdueCount": open.filter { $0.daysOverdue != nil }.count,
-      "unownedCount": open.filter { $0.owners.isEmpty }.count,
+      "root": "", "asOf": asOf.description, "openCount": openCount, "overdueCount": overdueCount, "unownedCount": unownedCount,
       "hasChart": chart != nil, "chart": chart?.svg ?? "", "chartCaption": chart?.caption ?? "",
-      "owners": owners.map { owner, rows -> [String: Any] in
+      "owners": owners.map { owner -> [String: Any] in
         [
-          "owner": owner, "count": rows.count,
-          "items": rows.map { row -> [String: Any] in
-            [
-              "text": row.text, "ticket": row.tickets.first ?? "", "due": row.due ?? "—", "overdue": row.daysOverdue != nil,
-              "daysOverdue": row.daysOverdue ?? 0, "age": row.ageDays.map { "\($0) days" } ?? "—",
-              "reportTitle": row.reportTitle ?? row.path, "href": hrefBySource[row.path] ?? "index.html", "root": "",
-            ]
-          },
+          "owner": owner.owner, "count": owner.indices.count,
+          "items": owner.indices.map { DashboardItem(rows[$0], href: hrefBySource[rows[$0].path] ?? "index.html") },
         ]
       },
     ]
@@ -210,13 +207,19 @@ public struct SiteBuilder {
 
   /// Writes a file, with the marker that lets a later run replace it.
   func writeRaw(_ text: String, to relative: String, context: inout Context) throws {
-    let marked: String
+    // The bytes are put together once: a dashboard page can be megabytes.
+    var marked = Data()
+    marked.reserveCapacity(text.utf8.count + 64)
     if relative.hasSuffix(".css") {
-      marked = "/* \(Self.marker) */\n" + text
-    } else if let newline = text.firstIndex(of: "\n"), text.hasPrefix("<!doctype") || text.hasPrefix("<?xml") {
-      marked = String(text[...newline]) + "<!-- \(Self.marker) -->\n" + text[text.index(after: newline)...]
+      marked.append(contentsOf: "/* \(Self.marker) */\n".utf8)
+      marked.append(contentsOf: text.utf8)
+    } else if let newline = text.utf8.firstIndex(of: 0x0A), text.hasPrefix("<!doctype") || text.hasPrefix("<?xml") {
+      marked.append(contentsOf: text.utf8[...newline])
+      marked.append(contentsOf: "<!-- \(Self.marker) -->\n".utf8)
+      marked.append(contentsOf: text.utf8[text.utf8.index(after: newline)...])
     } else {
-      marked = "<!-- \(Self.marker) -->\n" + text
+      marked.append(contentsOf: "<!-- \(Self.marker) -->\n".utf8)
+      marked.append(contentsOf: text.utf8)
     }
     let destination = try OutputPath.resolve(relative, in: outputDirectory)
     try OutputPath.checkOwnership(destination, force: force)
