@@ -18,7 +18,7 @@ enum JSONStringArray {
 
   /// The list in a column's bytes (`ColumnReader`).
   static func parse(bytes: UnsafeBufferPointer<UInt8>) -> [String] {
-    if bytes.count <= 2 { return [] }
+    if bytes.count == 2, bytes[0] == UInt8(ascii: "["), bytes[1] == UInt8(ascii: "]") { return [] }
     return shortEscapes(bytes) ?? parseEscaped(String(decoding: bytes, as: UTF8.self))
   }
 
@@ -42,7 +42,8 @@ enum JSONStringArray {
         }
         end += 1
       }
-      guard end <= bytes.count else { return nil }
+      // An unclosed string is not what the index writes: the long way decides.
+      guard end < bytes.count else { return nil }
       if !escaped {
         result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
       } else {
@@ -72,7 +73,7 @@ enum JSONStringArray {
     return result
   }
 
-  private static func parseEscaped(_ text: String) -> [String] {
+  static func parseEscaped(_ text: String) -> [String] {
     var result: [String] = []
     var current: [UInt8] = []
     var inString = false

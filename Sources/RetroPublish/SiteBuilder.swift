@@ -213,10 +213,10 @@ public struct SiteBuilder {
     if relative.hasSuffix(".css") {
       marked.append(contentsOf: "/* \(Self.marker) */\n".utf8)
       marked.append(contentsOf: text.utf8)
-    } else if let newline = text.utf8.firstIndex(of: 0x0A), text.hasPrefix("<!doctype") || text.hasPrefix("<?xml") {
-      marked.append(contentsOf: text.utf8[...newline])
+    } else if let newline = text.firstIndex(of: "\n"), text.hasPrefix("<!doctype") || text.hasPrefix("<?xml") {
+      marked.append(contentsOf: text[...newline].utf8)
       marked.append(contentsOf: "<!-- \(Self.marker) -->\n".utf8)
-      marked.append(contentsOf: text.utf8[text.utf8.index(after: newline)...])
+      marked.append(contentsOf: text[text.index(after: newline)...].utf8)
     } else {
       marked.append(contentsOf: "<!-- \(Self.marker) -->\n".utf8)
       marked.append(contentsOf: text.utf8)

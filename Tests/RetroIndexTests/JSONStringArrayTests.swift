@@ -13,6 +13,15 @@ struct JSONStringArrayTests {
     #expect(JSONStringArray.parse(JSONStringArray.encode(list)) == list)
   }
 
+  @Test("malformed text reads as the byte-by-byte parser reads it")
+  func malformed() {
+    for text in ["[\"abc", "[\"a\\", "[\"a\\\"", "\"", "[\"a\",\"b", "[\"\\u00", "junk", "[\"x\\/y\"]", "\"\"", "[]", "", "[\"\"]"] {
+      #expect(JSONStringArray.parse(text) == JSONStringArray.parseEscaped(text), "\(text.debugDescription)")
+      var copy = text
+      #expect(copy.withUTF8 { JSONStringArray.parse(bytes: $0) } == JSONStringArray.parseEscaped(text))
+    }
+  }
+
   @Test("nothing and an empty list read as no items")
   func empty() {
     #expect(JSONStringArray.parse(nil) == [])
