@@ -73,9 +73,15 @@ struct SectionContentCues: Equatable {
   static let yearSlot = Array("yyyy".utf8)
 
   static func isStamped(_ text: String) -> Bool {
-    guard let first = text.unicodeScalars.first(where: { $0 != " " && $0 != "*" && $0 != "_" }),
-      ("0"..."9").contains(first) || first.properties.isAlphabetic
-    else { return false }
+    // The first scalar past spaces and emphasis marks must be a digit or a letter: read from
+    // the bytes when it is ASCII, from its Unicode properties otherwise.
+    guard let lead = text.utf8.first(where: { $0 != 0x20 && $0 != 0x2A && $0 != 0x5F }) else { return false }
+    if lead < 0x80 {
+      guard (lead >= 0x30 && lead <= 0x39) || ((lead | 0x20) >= 0x61 && (lead | 0x20) <= 0x7A) else { return false }
+    } else {
+      guard let first = text.unicodeScalars.first(where: { $0 != " " && $0 != "*" && $0 != "_" }), first.properties.isAlphabetic
+      else { return false }
+    }
     // A stamp starts the line, and one with a time (or a slot for one) has a digit, a colon
     // or a question mark near the start (`10:00`, `March 3, 10:00`, `??:??`), or is a date
     // slot (`YYYY-MM-DD`): most prose lines have none and skip the scanner.
@@ -119,7 +125,8 @@ struct SectionContentCues: Equatable {
     // pull request; a link elsewhere is not one. Every such ticket has a digit.
     if ByteSearch.contains(bytes, Needles.issues) || ByteSearch.contains(bytes, Needles.pull) { return true }
     // The verb first: it is cheap, and the ticket search is not.
-    let firstWord = trimmed.split(whereSeparator: { !$0.isLetterFast }).first.map { $0.lowercased() } ?? ""
+    // The first run of letters (what splitting on non-letters would give first).
+    let firstWord = trimmed.drop(while: { !$0.isLetterFast }).prefix(while: \.isLetterFast).lowercased()
     if imperativeVerbs.contains(firstWord) && head.countASCIISplit(separator: " ") <= 40 { return true }
     return bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
       && ActionItemReader.ticketsIn(whole).contains(where: { !$0.hasPrefix("http") })
