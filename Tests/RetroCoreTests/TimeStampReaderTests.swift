@@ -127,3 +127,25 @@ struct TimeStampQuickRejectionTests {
     #expect(rejected > lines.count / 4)
   }
 }
+
+extension TimeStampQuickRejectionTests {
+  @Test("the rest of a line after a stamp is cut as the character count says")
+  func restAfterStamp() {
+    let lines = ["10:00 deploy", "10:00 — rollback", "10:00 \u{301}x", "10:00\u{301} x", "a\r\nb c", "10:00  ", "", "é 10:00 x", "12:00 👩‍💻 on call"]
+    for line in lines {
+      for offset in 0...(line.utf8.count + 1) {
+        #expect(TimeStampReader.rest(of: line, from: offset) == String(line.dropFirst(offset)).trimmingWhitespace(), "\(line.debugDescription) \(offset)")
+      }
+    }
+  }
+
+  @Test("placeholders are still read, and plain times are not taken for them")
+  func placeholders() {
+    for slot in ["XX:XX", "xx:30", "22:XX", "9:??", "??:??", "--:--", "HH:MM", "YYYY-MM-DD", "2024-MM-DD"] {
+      #expect(TimeStampReader.read("\(slot) paged")?.unreadable == true, "\(slot)")
+    }
+    for time in ["10:00", "2024-03-05 10:00", "9:30", "2024/03/05"] {
+      #expect(TimeStampReader.read("\(time) paged")?.unreadable == false, "\(time)")
+    }
+  }
+}

@@ -82,13 +82,16 @@ extension TimeStampReader {
     /// `??:??`, `[???]`, `--:--`, `XX:XX`, `2023-MM-DD`: a time slot left unfilled.
     mutating func readPlaceholder() -> String? {
       let start = index
-      // Every placeholder has a `?`, `:` or `-` in it: without one the token is not built.
+      // Every placeholder has a `?`, `:` or `-` in it, and one with a digit also has a `?` or
+      // a letter (`9:??`, `22:XX`, `2024-MM-DD`): other tokens (`10:00`) are not built.
       var marked = false
+      var (letter, question, digit) = (false, false, false)
       while let c = current, c.isLetterFast || c.isNumberFast || c == "?" || c == ":" || c == "-" || c == "/" {
         if c == "?" || c == ":" || c == "-" { marked = true }
+        if c == "?" { question = true } else if c.isLetterFast { letter = true } else if c.isNumberFast { digit = true }
         index += 1
       }
-      guard marked else {
+      guard marked, letter || question || !digit else {
         index = start
         return nil
       }

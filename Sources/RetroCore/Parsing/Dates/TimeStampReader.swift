@@ -105,8 +105,17 @@ public enum TimeStampReader {
     return result
   }
 
-  private static func rest(of line: some StringProtocol, from offset: Int) -> String {
-    String(line.dropFirst(offset)).trimmingWhitespace()
+  /// The line after its first `offset` characters, trimmed. Counted in bytes when those and
+  /// the byte after them are ASCII without CR (each byte one character, and none joined to the
+  /// next), in characters otherwise.
+  static func rest(of line: some StringProtocol, from offset: Int) -> String {
+    let utf8 = line.utf8
+    if utf8.prefix(offset + 1).allSatisfy({ $0 < 0x80 && $0 != 0x0D }),
+      let start = utf8.index(utf8.startIndex, offsetBy: offset, limitedBy: utf8.endIndex)
+    {
+      return String(Substring(line)[start...]).trimmingWhitespace()
+    }
+    return String(line.dropFirst(offset)).trimmingWhitespace()
   }
 
   /// Finds the first full date (with a year, or with a month name) anywhere in `text`.
