@@ -28,8 +28,8 @@ public struct PlaceholderTextRule: Rule {
 
   public func validate(_ context: LintContext) -> [Finding] {
     var findings: [Finding] = []
-    for (number, line) in context.sourceLines.enumerated().map({ ($0.offset + 1, $0.element) })
-    where !context.codeLines.contains(number) {
+    for (offset, line) in context.sourceLines.enumerated() where !context.codeLines.contains(offset + 1) {
+      let number = offset + 1
       if let (word, column) = Self.findWord(in: line) {
         findings.append(Finding("Placeholder '\(word)' is left in the report", line: number, column: column))
       } else if line.utf8.contains(0x3F), let range = line.range(of: "???"), range.lowerBound == line.startIndex || !line[line.index(before: range.lowerBound)].isLetter {
@@ -51,23 +51,30 @@ public struct PlaceholderTextRule: Rule {
   }
 
   /// TODO and friends, uppercase, as whole words.
+  static let needles = words.map { Array($0.utf8) }
+
   static func findWord(in line: Substring) -> (String, Int)? {
-    // Every word starts with T, F or X: a line with none of them is read no further.
+    // Every word starts with T, F or X: a line with none of them is read no further. The
+    // words are looked for in the line's own bytes, in the order of `words`.
     guard line.utf8.contains(where: { $0 == 0x54 || $0 == 0x46 || $0 == 0x58 }) else { return nil }
-    let bytes = Array(line.utf8)
     func isLetter(_ byte: UInt8) -> Bool { (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) }
-    for word in words {
-      let needle = Array(word.utf8)
-      var start = 0
-      while let found = ByteSearch.firstIndex(of: needle, in: bytes, from: start) {
-        start = found + 1
-        let end = found + needle.count
-        if (found == 0 || !isLetter(bytes[found - 1])) && (end >= bytes.count || !isLetter(bytes[end])) {
-          return (word, found + 1)
+    func find(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, Int)? {
+      for (word, needle) in zip(words, needles) where needle.count <= bytes.count {
+        var found = 0
+        while found <= bytes.count - needle.count {
+          if bytes[found] == needle[0], (1..<needle.count).allSatisfy({ bytes[found + $0] == needle[$0] }) {
+            let end = found + needle.count
+            if (found == 0 || !isLetter(bytes[found - 1])) && (end >= bytes.count || !isLetter(bytes[end])) {
+              return (word, found + 1)
+            }
+          }
+          found += 1
         }
       }
+      return nil
     }
-    return nil
+    if let result = line.utf8.withContiguousStorageIfAvailable(find) { return result }
+    return Array(line.utf8).withUnsafeBufferPointer(find)
   }
 
   /// `<name>`, `<describe the impact>`: angle brackets around words that are not HTML.
