@@ -12,6 +12,9 @@ public struct LintContext: Sendable {
   /// True when the findings' fixes are wanted (`--fix`, the language server); a plain lint
   /// skips making them.
   public var wantsFixes = false
+  /// Each timeline entry's time as the time-stamp reader reads it, by entry: read once for
+  /// the three timeline rules that look at it.
+  public var timelineStamps: [TimeStamp?]
 
   public var report: IncidentReport { parsed.report }
   public var document: MarkdownDocument { parsed.document }
@@ -32,6 +35,7 @@ public struct LintContext: Sendable {
       }
     }
     self.codeLines = code
+    self.timelineStamps = parsed.report.timeline.map { $0.timeText.isEmpty ? nil : TimeStampReader.read($0.timeText) }
   }
 
   /// `make()` when fixes are wanted, else nil without making one.

@@ -23,9 +23,9 @@ public struct TimelineOrderRule: Rule {
     // Entries are compared within one Timeline section: a log of several incidents has one
     // timeline each, in whatever order the log is kept.
     let starts = context.report.sections.filter { $0.kind == .timeline }.map(\.range.start.line)
-    for entry in context.report.timeline {
+    for (entry, stamp) in zip(context.report.timeline, context.timelineStamps) {
       // A date with no time (`2021-12-17`) has no place in the order of the day.
-      guard let instant = entry.instant, TimeStampReader.read(entry.timeText)?.hasTime == true else { continue }
+      guard let instant = entry.instant, stamp?.hasTime == true else { continue }
       let group = starts.lastIndex { $0 <= entry.line }
       if group != previousGroup { previous = nil }
       previousGroup = group

@@ -31,7 +31,7 @@ public struct TimelineTimeZoneRule: Rule {
     let report = context.report
     guard report.timeline.contains(where: { !$0.timeText.isEmpty }) else { return [] }
     if report.frontMatter?.lookup(["timezone", "timeZone", "time_zone", "tz"]) != nil { return [] }
-    if report.timeline.contains(where: { TimeStampReader.read($0.timeText)?.zone != nil }) { return [] }
+    if context.timelineStamps.contains(where: { $0?.zone != nil }) { return [] }
     let timeline = context.sections(.timeline)
     for section in timeline {
       if TimeZoneResolver.zoneMentioned(in: section.heading) != nil { return [] }

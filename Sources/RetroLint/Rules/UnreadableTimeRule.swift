@@ -18,10 +18,10 @@ public struct UnreadableTimeRule: Rule {
   public func validate(_ context: LintContext) -> [Finding] {
     var findings: [Finding] = []
     var reportedNoDate = false
-    for entry in context.report.timeline where entry.instant == nil {
+    for (entry, stamp) in zip(context.report.timeline, context.timelineStamps) where entry.instant == nil {
       if entry.timeText.isEmpty {
         findings.append(Finding("This timeline entry has no time", line: entry.line))
-      } else if TimeStampReader.read(entry.timeText).map({ $0.unreadable || !$0.hasTime && $0.date == nil }) ?? true {
+      } else if stamp.map({ $0.unreadable || !$0.hasTime && $0.date == nil }) ?? true {
         findings.append(Finding("The time '\(entry.timeText)' cannot be read", line: entry.line))
       } else if !reportedNoDate {
         reportedNoDate = true
