@@ -106,14 +106,14 @@ public struct IndexReader: Sendable {
           FROM report ORDER BY date, path
           """)
       while let row = try cursor.next() {
-        let words: String? = withRootCauseWords ? row[10] : ""
-        if words == nil { missingWords.append(records.count) }
+        let words: String? = row[10]
+        if withRootCauseWords && words == nil { missingWords.append(records.count) }
         records.append(
           ReportRecord(
             path: row[0], contentHash: "", modifiedAt: 0, size: 0, title: row[9], incidentId: nil, date: row[1],
             publishedDate: nil, severity: row[2], status: row[3], authors: [], tags: JSONStringArray.parse(row[4]),
             services: JSONStringArray.parse(row[5]), startedAt: nil, timeToDetect: row[6], timeToMitigate: row[7],
-            timeToResolve: row[8], rootCauses: "", indexedAt: "", rootCauseWords: withRootCauseWords ? words.map { JSONStringArray.parse($0) } : []))
+            timeToResolve: row[8], rootCauses: "", indexedAt: "", rootCauseWords: withRootCauseWords ? words.map { JSONStringArray.parse($0) } : nil))
       }
       if !missingWords.isEmpty {
         let statement = try db.cachedStatement(sql: "SELECT rootCauses FROM report WHERE path = ?")

@@ -93,15 +93,8 @@ struct HeadingNormalisingTests {
     ]
     var generated: [String] = []
     let pieces = ["(", ")", "[", "]", "'", " ", "-", "1", "a", "the", "ii", "Impact", "x", ":", "?", "\t"]
-    var seed: UInt64 = 42
-    for _ in 0..<2000 {
-      var heading = ""
-      for _ in 0..<8 {
-        seed = seed &* 6364136223846793005 &+ 1442695040888963407
-        heading += pieces[Int(seed >> 33) % pieces.count]
-      }
-      generated.append(heading)
-    }
+    var random = SeededNumbers(seed: 42)
+    for _ in 0..<2000 { generated.append((0..<8).map { _ in random.pick(pieces) }.joined()) }
     for heading in headings + generated {
       #expect(HeadingVocabulary.normaliseASCII(heading) == HeadingVocabulary.normaliseCharacters(heading), "\(heading.debugDescription)")
     }

@@ -9,14 +9,10 @@ struct SimilarityIndexTests {
 
   /// Seeded texts from a small vocabulary, so many pairs are near the threshold.
   static func texts(seed: UInt64, count: Int) -> [String] {
-    var state = seed
-    func next() -> Int {
-      state = state &* 6364136223846793005 &+ 1442695040888963407
-      return Int(state >> 33)
-    }
+    var random = SeededNumbers(seed: seed)
     let words = ["alert", "replication", "lag", "orders", "database", "pool", "timeout", "retry", "budget", "canary",
                  "deploy", "rollback", "runbook", "page", "dashboard", "cache", "dns", "certificate", "rotate", "quota"]
-    return (0..<count).map { _ in (0..<(1 + next() % 7)).map { _ in words[next() % words.count] }.joined(separator: " ") }
+    return (0..<count).map { _ in (0..<(1 + random.next() % 7)).map { _ in random.pick(words) }.joined(separator: " ") }
   }
 
   @Test("pairs are exactly the pairs brute force finds", arguments: [0.4, 0.5, 0.6, 0.8, 1.0], [1, 2, 3])
@@ -93,15 +89,12 @@ struct PhraseMatcherTests {
 
   @Test("agrees with one scan per phrase on random lines")
   func randomLines() {
-    var state: UInt64 = 99
+    var random = SeededNumbers(seed: 99)
     let pieces = ["a", "b", "c", "d", " ", "-", "care", "less", "blame", "'s", " fault", "of", "lazy", "É", "x"]
     let matcher = PhraseMatcher(Self.phrases)
     for _ in 0..<2000 {
       var line = ""
-      for _ in 0..<12 {
-        state = state &* 6364136223846793005 &+ 1442695040888963407
-        line += pieces[Int(state >> 33) % pieces.count]
-      }
+      for _ in 0..<12 { line += random.pick(pieces) }
       let found = matcher.firstMatch(in: line)
       let expected = Self.bruteForce(Self.phrases, line)
       #expect(found?.phrase == expected?.0 && found?.column == expected?.1, "\(line)")
@@ -113,15 +106,14 @@ struct PhraseMatcherTests {
 struct ItemTokenTests {
   @Test("the ASCII path gives the tokens the character path gives, on random ASCII text")
   func asciiAgrees() {
-    var state: UInt64 = 5
+    var random = SeededNumbers(seed: 5)
     let pieces = ["Add", "alert", " ", "  ", "\t", "@ana", "#12", "OPS-412", "A-1", "2024-03-01", "due", "the", "x-y", "(", ")", "$5",
                   "+", "'s", "...", "-", "--", "_", "foo_bar", "v2", "99", "TLS", "`code`", "a/b", "!", "\"q\"", "{x}", "[y]", "~", "|"]
     for _ in 0..<3000 {
       var text = ""
       for _ in 0..<10 {
-        state = state &* 6364136223846793005 &+ 1442695040888963407
-        text += pieces[Int(state >> 33) % pieces.count]
-        if state % 3 == 0 { text += " " }
+        text += random.pick(pieces)
+        if random.state % 3 == 0 { text += " " }
       }
       #expect(TextSimilarity.asciiTokens(text) == TextSimilarity.unicodeTokens(text), "\(text)")
     }

@@ -29,9 +29,12 @@ struct ReporterTests {
     "retros/c.md": [1: "## Action items", 2: "- [AI-7] x", 3: "", 4: "- a careless change"],
   ]
 
+  /// Text with every kind of character a hand-written format must escape.
+  static let odd = "quote \" back \\ slash / tab \t nl \n cr \r bell \u{07} nul-ish \u{01} del \u{7F} ünï 😀 \u{202E} \u{0C}\u{08}"
+
   @Test("JSON written by hand is the encoder's bytes, for every kind of character")
   func handWrittenJSON() throws {
-    let odd = "quote \" back \\ slash / tab \t nl \n cr \r bell \u{07} nul-ish \u{01} del \u{7F} ünï 😀 \u{202E} \u{0C}\u{08}"
+    let odd = Self.odd
     let diagnostics = [
       Diagnostic(ruleId: "placeholder_text", severity: .warning, message: odd, path: "dir/a \"b\".md", line: 3, column: 7),
       Diagnostic(
@@ -48,7 +51,7 @@ struct ReporterTests {
 
   @Test("SARIF results written by hand read back as what they say, for every kind of character")
   func handWrittenSARIF() throws {
-    let odd = "quote \" back \\ slash / tab \t nl \n cr \r bell \u{07} \u{01} del \u{7F} ünï 😀 \u{202E} \u{0C}\u{08}"
+    let odd = Self.odd
     let diagnostics = [
       Diagnostic(ruleId: "placeholder_text", severity: .warning, message: odd, path: "dir/a \"b\".md", line: 3, column: 7),
       Diagnostic(

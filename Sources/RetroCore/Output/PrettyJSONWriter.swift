@@ -4,29 +4,26 @@
 /// tree several times over. The caller writes an object's keys in sorted order and leaves out
 /// nil values, as the encoder does; tests compare the bytes with the encoder's.
 public struct PrettyJSONWriter {
-  public private(set) var bytes: [UInt8] = []
+  private var bytes: [UInt8] = []
   /// Per open object or list: whether it has a value yet.
   private var filled: [Bool] = []
-  /// Where the bytes go in pieces of about 1 MB, for a streamed output; nil keeps them all.
-  private let flush: ((String) -> Void)?
+  /// Where the bytes go, in pieces of about 1 MB.
+  private let flush: (String) -> Void
 
-  public init(reservingCapacity capacity: Int = 0) {
-    bytes.reserveCapacity(capacity)
-    flush = nil
+  /// Hands what `body` writes to `output` in pieces of about 1 MB as it goes, then a line
+  /// break, as every JSON output of retro ends.
+  public static func stream(to output: (String) -> Void, _ body: (inout PrettyJSONWriter) -> Void) {
+    withoutActuallyEscaping(output) { output in
+      var writer = PrettyJSONWriter(flush: output)
+      body(&writer)
+      writer.bytes.append(0x0A)
+      output(String(decoding: writer.bytes, as: UTF8.self))
+    }
   }
 
-  /// A writer that hands its output to `flush` in pieces as it goes; `finish()` hands over
-  /// the rest.
-  public init(flushingTo flush: @escaping (String) -> Void) {
+  private init(flush: @escaping (String) -> Void) {
     bytes.reserveCapacity(1 << 20 + 1 << 16)
     self.flush = flush
-  }
-
-  /// Hands over what is left (a streamed writer), followed by `trailer`.
-  public mutating func finish(trailer: String = "") {
-    bytes += trailer.utf8
-    flush?(String(decoding: bytes, as: UTF8.self))
-    bytes.removeAll(keepingCapacity: true)
   }
 
   public mutating func beginObject() { open(0x7B) }
@@ -91,7 +88,7 @@ public struct PrettyJSONWriter {
   }
 
   private mutating func nextSlot() {
-    if let flush, bytes.count >= 1 << 20 {
+    if bytes.count >= 1 << 20 {
       flush(String(decoding: bytes, as: UTF8.self))
       bytes.removeAll(keepingCapacity: true)
     }

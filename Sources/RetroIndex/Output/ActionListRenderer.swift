@@ -116,17 +116,11 @@ public struct ActionListRenderer: Sendable {
   // MARK: - JSON, CSV, Markdown
 
   func json(_ rows: [ActionItemRow]) -> String {
-    var out = ""
-    writeJSON(rows) { out += $0 }
-    return out
+    Pieces.joined { writeJSON(rows, to: $0) }
   }
 
   func writeJSON(_ rows: [ActionItemRow], to output: (String) -> Void) {
-    withoutActuallyEscaping(output) { output in
-      var json = PrettyJSONWriter(flushingTo: output)
-      ActionItemRow.write(rows, to: &json)
-      json.finish(trailer: "\n")
-    }
+    PrettyJSONWriter.stream(to: output) { ActionItemRow.write(rows, to: &$0) }
   }
 
   /// The output handed over in pieces: JSON and CSV are written as they go, so a listing
@@ -142,8 +136,7 @@ public struct ActionListRenderer: Sendable {
   /// `recurring` in pieces, as `write` does.
   public func writeRecurring(_ groups: [RecurringItems.Group], format: ActionListFormat, to output: (String) -> Void) {
     guard format == .json else { return output(recurring(groups, format: format)) }
-    withoutActuallyEscaping(output) { output in
-      var json = PrettyJSONWriter(flushingTo: output)
+    PrettyJSONWriter.stream(to: output) { json in
       json.beginArray()
       for group in groups {
         json.element()
@@ -153,7 +146,6 @@ public struct ActionListRenderer: Sendable {
         json.endObject()
       }
       json.endArray()
-      json.finish(trailer: "\n")
     }
   }
 
@@ -203,9 +195,7 @@ public struct ActionListRenderer: Sendable {
   }
 
   func csv(_ rows: [ActionItemRow]) -> String {
-    var out = ""
-    writeCSV(rows) { out += $0 }
-    return out
+    Pieces.joined { writeCSV(rows, to: $0) }
   }
 
   func writeCSV(_ rows: [ActionItemRow], to output: (String) -> Void) {
@@ -267,11 +257,7 @@ public struct ActionListRenderer: Sendable {
 
   /// Groups of recurring items, for `--recurring`.
   public func recurring(_ groups: [RecurringItems.Group], format: ActionListFormat) -> String {
-    if format == .json {
-      var out = ""
-      writeRecurring(groups, format: format) { out += $0 }
-      return out
-    }
+    if format == .json { return Pieces.joined { writeRecurring(groups, format: format, to: $0) } }
     guard !groups.isEmpty else { return "No action item was promised in more than one report.\n" }
     var out = ""
     for (index, group) in groups.enumerated() {

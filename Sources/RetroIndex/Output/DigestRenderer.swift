@@ -10,19 +10,11 @@ public struct DigestRenderer: Sendable {
   /// The output handed over in pieces; JSON is written as it goes.
   public func write(_ digest: Digest, format: Format, to output: (String) -> Void) {
     guard format == .json else { return output(render(digest, format: format)) }
-    withoutActuallyEscaping(output) { output in
-      var json = PrettyJSONWriter(flushingTo: output)
-      digest.write(to: &json)
-      json.finish(trailer: "\n")
-    }
+    PrettyJSONWriter.stream(to: output) { digest.write(to: &$0) }
   }
 
   public func render(_ digest: Digest, format: Format) -> String {
-    if format == .json {
-      var out = ""
-      write(digest, format: format) { out += $0 }
-      return out
-    }
+    if format == .json { return Pieces.joined { write(digest, format: format, to: $0) } }
     if format == .html { return html(digest) }
     let md = format == .markdown
     var out = md ? "# Action items digest, \(digest.asOf)\n\n" : "Action items digest, \(digest.asOf)\n\n"

@@ -22,12 +22,6 @@ public struct CheckstyleReporter: Reporter {
     return out
   }
 
-  public func report(_ diagnostics: [Diagnostic], fileCount: Int, lines: [String: [Int: Substring]]) -> String {
-    var out = ""
-    write(diagnostics, fileCount: fileCount, lines: lines) { out += $0 }
-    return out
-  }
-
   /// A file element per path, in path order. A run's diagnostics come sorted by path, so
   /// each file's are written as they come; otherwise they are grouped first.
   public func write(_ diagnostics: [Diagnostic], fileCount: Int, lines: [String: [Int: Substring]], to output: (String) -> Void) {

@@ -17,12 +17,6 @@ public struct GitHubReporter: Reporter {
     escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
   }
 
-  public func report(_ diagnostics: [Diagnostic], fileCount: Int, lines: [String: [Int: Substring]]) -> String {
-    var out = ""
-    write(diagnostics, fileCount: fileCount, lines: lines) { out += $0 }
-    return out
-  }
-
   /// A command a finding.
   public func write(_ diagnostics: [Diagnostic], fileCount: Int, lines: [String: [Int: Substring]], to output: (String) -> Void) {
     for d in diagnostics {

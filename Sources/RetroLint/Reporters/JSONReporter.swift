@@ -7,12 +7,6 @@ public struct JSONReporter: Reporter {
 
   public init() {}
 
-  public func report(_ diagnostics: [Diagnostic], fileCount: Int, lines: [String: [Int: Substring]]) -> String {
-    var out = ""
-    write(diagnostics, fileCount: fileCount, lines: lines) { out += $0 }
-    return out
-  }
-
   /// One diagnostic at a time, each encoded alone and indented as an element of the array,
   /// so the output is the same bytes as encoding the whole array, without building it whole.
   public func write(

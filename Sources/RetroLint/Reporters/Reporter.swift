@@ -1,19 +1,19 @@
+import RetroCore
+
 /// Turns diagnostics into one output format. `identifier` is the `--format` value.
 public protocol Reporter {
   static var identifier: String { get }
-  /// The whole output for a run over `fileCount` files. `lines` gives, per file, the source
-  /// lines the diagnostics point at (by line number), for reporters that quote them.
-  func report(_ diagnostics: [Diagnostic], fileCount: Int, lines: [String: [Int: Substring]]) -> String
-  /// The same output in pieces, handed to `output` in order: a reporter that can streams it,
-  /// so a run over thousands of files never holds the whole text at once.
+  /// The output for a run over `fileCount` files, handed to `output` in order and in pieces,
+  /// so a run over thousands of files never holds the whole text at once. `lines` gives, per
+  /// file, the source lines the diagnostics point at (by line number), for reporters that
+  /// quote them.
   func write(_ diagnostics: [Diagnostic], fileCount: Int, lines: [String: [Int: Substring]], to output: (String) -> Void)
 }
 
 extension Reporter {
-  public func write(
-    _ diagnostics: [Diagnostic], fileCount: Int, lines: [String: [Int: Substring]], to output: (String) -> Void
-  ) {
-    output(report(diagnostics, fileCount: fileCount, lines: lines))
+  /// The whole output at once.
+  public func report(_ diagnostics: [Diagnostic], fileCount: Int, lines: [String: [Int: Substring]]) -> String {
+    Pieces.joined { write(diagnostics, fileCount: fileCount, lines: lines, to: $0) }
   }
 }
 

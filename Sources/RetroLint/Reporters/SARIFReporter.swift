@@ -74,12 +74,6 @@ public struct SARIFReporter: Reporter {
   }
 
 
-  public func report(_ diagnostics: [Diagnostic], fileCount: Int, lines: [String: [Int: Substring]]) -> String {
-    var out = ""
-    write(diagnostics, fileCount: fileCount, lines: lines) { out += $0 }
-    return out
-  }
-
   /// The log with its results written one at a time by hand, in the bytes `JSONEncoder`
   /// (pretty, sorted keys, slashes unescaped) gives for the whole log: encoding every result
   /// at once held the log several times over (770 MB for 156,000 findings). The frame, with

@@ -15,12 +15,6 @@ public struct TextReporter: Reporter {
     color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
   }
 
-  public func report(_ diagnostics: [Diagnostic], fileCount: Int, lines: [String: [Int: Substring]]) -> String {
-    var out = ""
-    write(diagnostics, fileCount: fileCount, lines: lines) { out += $0 }
-    return out
-  }
-
   /// The output a finding at a time, so a run over thousands of files never holds it whole.
   public func write(_ diagnostics: [Diagnostic], fileCount: Int, lines: [String: [Int: Substring]], to output: (String) -> Void) {
     for d in diagnostics {

@@ -37,7 +37,7 @@ public enum TimeStampReader {
   static func scanStamp(_ line: some StringProtocol) -> TimeStamp? {
     var scanner = Scanner(characters(line, limit: 240))
     var approximate = scanner.skipLeadingMarkup()
-    if scanner.skipWord(in: ["approx", "approx.", "approximately", "around", "about", "ca", "ca."]) {
+    if scanner.skipWord(in: approximateWords) {
       approximate = true
       scanner.skipSpaces()
     }
@@ -88,7 +88,7 @@ public enum TimeStampReader {
   }
 
   /// The words before a stamp that mark it approximate (`~` and `≈` are markup).
-  static let approximateWords: Set<String> = ["approx", "approximately", "around", "about", "ca"]
+  static let approximateWords: Set<String> = ["approx", "approx.", "approximately", "around", "about", "ca", "ca."]
 
   /// The first `limit` characters of `text`. ASCII text (nearly every line) skips grapheme
   /// breaking: each byte is one character, since CRLF, the one ASCII pair that makes a single
