@@ -57,7 +57,7 @@ public struct Digest: Sendable, Equatable, Codable {
   /// due dates and back for closures. With `since`, closures are counted after that day
   /// instead, and each owner's items from incidents after it are listed as new.
   public static func build(_ rows: [ActionItemRow], asOf: CalendarDate, days: Int, since: CalendarDate? = nil) -> Digest {
-    let horizon = (0..<days).reduce(asOf) { day, _ in day.next }
+    let horizon = asOf.adding(days: days)
     let windowStart = since ?? asOf.adding(days: -days)
     var byOwner: [String: OwnerSection] = [:]
     func section(_ owner: String) -> OwnerSection {

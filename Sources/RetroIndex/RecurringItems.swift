@@ -44,7 +44,12 @@ public enum RecurringItems {
       return i
     }
     var linked = paths.map { $0.count >= 2 }
-    for (a, b) in index.pairs(where: { paths[$0].count >= 2 || paths[$1].count >= 2 || paths[$0] != paths[$1] }) {
+    // Two sets already in one group are not compared: linking them again changes nothing
+    // (both are marked linked when their group formed). Items sharing a few words fall into
+    // a few large groups early, so most comparisons are skipped, and no list of pairs is kept.
+    index.forEachPair(where: { a, b in
+      find(a) != find(b) && (paths[a].count >= 2 || paths[b].count >= 2 || paths[a] != paths[b])
+    }) { a, b in
       let (x, y) = (find(a), find(b))
       if x != y { parent[x] = y }
       linked[a] = true

@@ -65,6 +65,14 @@ struct IndexOptions: ParsableArguments {
     let database: IndexDatabase
     do {
       database = try IndexDatabase(path: location)
+    } catch let error as IndexError {
+      if case .refused = error {
+        // Not an index retro made, or not one it can make: nothing there was changed.
+        printError("\(location): error: cannot open the index: it \(error); retro replaces or rebuilds only an index it made")
+      } else {
+        printError("\(location): error: cannot open the index (\(error))")
+      }
+      throw RetroExit.inputError
     } catch {
       printError("\(location): error: cannot open the index (\(IndexDatabase.describe(error)))")
       throw RetroExit.inputError

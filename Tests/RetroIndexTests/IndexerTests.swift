@@ -100,21 +100,44 @@ struct IndexerTests {
     #expect(try folder.rows(asOf: "2024-04-01").count == 120)
   }
 
-  @Test("a corrupt or foreign index file is rebuilt with a warning")
-  func corrupt() throws {
+  @Test("a file that is not retro's index is refused and left as it was, never rebuilt")
+  func foreign() throws {
     let folder = try ReportFolder()
-    let path = folder.root.appendingPathComponent("broken.sqlite").path
-    try Data("this is not a database, just text that fills the header page............".utf8).write(to: URL(fileURLWithPath: path))
-    let database = try IndexDatabase(path: path)
-    #expect(database.warnings.count == 1)
-    #expect(try IndexReader(database: database).reports().isEmpty)
+    let text = folder.root.appendingPathComponent("notes.txt").path
+    let words = Data("this is not a database, just text that fills the header page............".utf8)
+    try words.write(to: URL(fileURLWithPath: text))
+    #expect(throws: IndexError.self) { try IndexDatabase(path: text) }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: text)) == words)
 
     let foreign = folder.root.appendingPathComponent("foreign.sqlite").path
     let other = try DatabaseQueue(path: foreign)
     try other.write { db in try db.execute(sql: "CREATE TABLE notes(id INTEGER PRIMARY KEY, body TEXT)") }
     try other.close()
-    let rebuilt = try IndexDatabase(path: foreign)
-    #expect(rebuilt.warnings.first?.contains("another program's database") == true)
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: foreign))
+    let error = try #require(throws: IndexError.self) { try IndexDatabase(path: foreign) }
+    #expect("\(error)".contains("another program's SQLite database"))
+    #expect(try Data(contentsOf: URL(fileURLWithPath: foreign)) == bytes)
+
+    let folderPath = folder.root.appendingPathComponent("retros").path
+    #expect(throws: IndexError.self) { try IndexDatabase(path: folderPath) }
+    #expect(FileManager.default.fileExists(atPath: folderPath))
+  }
+
+  @Test("retro's own index, marked, is rebuilt with a warning when damaged or from a newer retro")
+  func damaged() throws {
+    let folder = try ReportFolder()
+    try folder.write("2024-01-10-queue.md", Reports.alpha)
+    try folder.index(at: "2024-04-01")
+    let path = folder.root.appendingPathComponent("newer.sqlite").path
+    let newer = try IndexDatabase(path: path)
+    #expect(newer.warnings.isEmpty)
+    try newer.writer.write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99-from-the-future')") }
+    try newer.writer.close()
+    let rebuilt = try IndexDatabase(path: path)
+    #expect(rebuilt.warnings.first?.contains("newer retro") == true)
+    #expect(try IndexReader(database: rebuilt).reports().isEmpty)
+    let header = try Data(contentsOf: URL(fileURLWithPath: path)).prefix(100)
+    #expect(Array(header[68..<72]) == [0x72, 0x65, 0x74, 0x72])
   }
 
   @Test("an unreadable report is reported and the rest are indexed")

@@ -122,6 +122,15 @@ public struct SimilarityIndex: Sendable {
   /// pair once, for which `include` holds.
   public func pairs(where include: (Int, Int) -> Bool = { _, _ in true }) -> [(Int, Int)] {
     var result: [(Int, Int)] = []
+    forEachPair(where: include) { result.append(($0, $1)) }
+    return result
+  }
+
+  /// Calls `body` with every pair `pairs` would list, as it is found, without keeping them:
+  /// items sharing a few words make pairs by the million. `include` is asked before the
+  /// similarity is worked out, so a caller that already knows the answer for a pair (two
+  /// items already in one group) saves the comparison.
+  public func forEachPair(where include: (Int, Int) -> Bool = { _, _ in true }, _ body: (Int, Int) -> Void) {
     // `stamp[j] == i + 1` marks j as already tried for item i, without a set per item.
     var stamp = [Int](repeating: 0, count: sets.count)
     for item in sets.indices {
@@ -131,10 +140,9 @@ public struct SimilarityIndex: Sendable {
           if other >= item { break }  // each pair is found from its higher index
           guard stamp[other] != item + 1 else { continue }
           stamp[other] = item + 1
-          if include(other, item) && similarity(other, item) >= threshold { result.append((other, item)) }
+          if include(other, item) && similarity(other, item) >= threshold { body(other, item) }
         }
       }
     }
-    return result
   }
 }

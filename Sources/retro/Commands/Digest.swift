@@ -32,8 +32,12 @@ extension Retro {
     func validate() throws {
       guard DigestRenderer.Format(rawValue: format) != nil else { throw ValidationError("--format must be markdown, text, json or html.") }
       guard days > 0 else { throw ValidationError("--days must be positive.") }
+      guard days <= Self.maximumDays else { throw ValidationError("--days must be at most \(Self.maximumDays) (100 years), not \(days).") }
       if let since, Self.sinceDays(since) == nil && CalendarDate(iso: since) == nil {
         throw ValidationError("--since must be a date as YYYY-MM-DD or a number of days like 7d, not '\(since)'.")
+      }
+      if let since, let count = Self.sinceDays(since), count > Self.maximumDays {
+        throw ValidationError("--since must be at most \(Self.maximumDays)d (100 years), not '\(since)'.")
       }
     }
 
@@ -48,6 +52,10 @@ extension Retro {
       if digestFormat == .json || digestFormat == .html { Console.machineStream(write) } else { Console.humanStream(styled: false, write) }
       if !update.problems.isEmpty { throw RetroExit.inputError }
     }
+
+    /// The longest window, in days: a century covers any team's history, and a larger
+    /// number is a typing slip (or a probe), refused as a usage error.
+    static let maximumDays = 36_500
 
     /// `7d` as 7.
     static func sinceDays(_ text: String) -> Int? {
