@@ -176,17 +176,20 @@ public struct SiteBuilder {
     ]
   }
 
+  /// The feed is XML: every value passes through `XMLText`, since one control character in a
+  /// title would make the whole feed something readers refuse.
   func feedData(_ cards: [IncidentCard]) -> [String: Any] {
     let published = cards.filter(\.published)
+    func xml(_ text: String) -> String { XMLText.visible(text) }
     func stamp(_ date: CalendarDate?) -> String { "\((date ?? asOf).description)T00:00:00Z" }
     return [
-      "siteTitle": siteTitle, "feedId": "urn:retro:site:\(ReportTemplate.slug(siteTitle))",
+      "siteTitle": xml(siteTitle), "feedId": "urn:retro:site:\(ReportTemplate.slug(siteTitle))",
       "updated": stamp(published.compactMap(\.date).max()),
       "entries": published.map { card -> [String: Any] in
         [
-          "title": card.title, "id": "urn:retro:incident:\(card.slug)", "href": card.href, "updated": stamp(card.date),
-          "author": card.authors.isEmpty ? "retro" : card.authors.joined(separator: ", "),
-          "summary": String(card.summary.prefix(400)),
+          "title": xml(card.title), "id": "urn:retro:incident:\(card.slug)", "href": card.href, "updated": stamp(card.date),
+          "author": xml(card.authors.isEmpty ? "retro" : card.authors.joined(separator: ", ")),
+          "summary": xml(String(card.summary.prefix(400))),
         ]
       },
     ]
