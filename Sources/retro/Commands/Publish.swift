@@ -51,6 +51,9 @@ extension Retro {
         publisher.progress = Progress.reporter()
         let summary = try publisher.publish(files)
         for path in summary.written { Console.line(path) }
+        for (source, path) in summary.renamed.sorted(by: { $0.key < $1.key }) {
+          printError("\(source): warning: another report's post has the same name; this one is \(path)")
+        }
         for draft in summary.skippedDrafts { printError("\(draft): skipped: not final or published (use --include-drafts)") }
       }
     }
