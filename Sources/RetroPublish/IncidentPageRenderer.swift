@@ -5,6 +5,7 @@ import RetroCore
 struct IncidentPageRenderer: Sendable {
   var templates: PublishTemplates
   var internalSections: [String]
+  var pageNames: PageNames
 
   func render(_ report: IncidentReport, card: IncidentCard) throws -> String {
     let renderer = HTMLRenderer(headingOffset: 1)
@@ -21,7 +22,7 @@ struct IncidentPageRenderer: Sendable {
     }
     let chart = TimelineChart().render(report, title: "Timeline of \(card.title)")
     func link(_ folder: String) -> (String) -> [String: Any] {
-      { name in ["name": name, "href": "\(folder)/\(ReportTemplate.slug(name)).html"] }
+      { name in ["name": name, "href": pageNames.href(name, in: folder)] }
     }
     let data: [String: Any] = [
       "title": card.title, "date": card.date?.description ?? "undated", "severity": card.severity,

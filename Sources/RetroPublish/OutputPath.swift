@@ -4,12 +4,27 @@ import RetroCore
 /// Where publishing may write: inside the output folder, and over a file only when retro
 /// wrote it (or `--force`).
 public enum OutputPath {
-  /// `relative` under `directory`, refusing anything that would land outside it.
+  /// `relative` under `directory`, refusing anything that would land outside it: a path that
+  /// climbs out, and a path through a symbolic link below `directory` (a link to a folder
+  /// elsewhere, or a file that is a link, would put the write wherever it points).
+  /// `directory` itself may be a link: the user named it.
   public static func resolve(_ relative: String, in directory: String) throws -> String {
     let root = URL(fileURLWithPath: directory).standardizedFileURL
     let target = root.appendingPathComponent(relative).standardizedFileURL
     guard target.path.hasPrefix(root.path + "/") else {
       throw InputError(path: relative, message: "would be written outside \(directory); refused")
+    }
+    var current = root.path
+    var shown = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+    for component in target.path.dropFirst(root.path.count + 1).split(separator: "/") {
+      current += "/" + component
+      shown += "/" + component
+      var info = stat()
+      // What does not exist yet is made by the writer, as a folder or file of its own.
+      guard lstat(current, &info) == 0 else { break }
+      if info.st_mode & S_IFMT == S_IFLNK {
+        throw InputError(path: shown, message: "is a symbolic link; retro does not write through links inside \(directory)")
+      }
     }
     return target.path
   }

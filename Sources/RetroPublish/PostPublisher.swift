@@ -7,6 +7,8 @@ public struct PostPublisher {
   public struct Summary: Sendable, Equatable {
     public var written: [String] = []
     public var skippedDrafts: [String] = []
+    /// Reports whose post would have had another's name: source → the path written instead.
+    public var renamed: [String: String] = [:]
   }
 
   struct Context {
@@ -30,7 +32,8 @@ public struct PostPublisher {
   }
 
   public func publish(_ paths: [String]) throws -> Summary {
-    var context = Context(paths: paths)
+    // In path order, whatever order they were given in, so names are shared out the same.
+    var context = Context(paths: Array(Set(paths)).sorted())
     try PublishingStep.run(steps, on: &context)
     return context.summary
   }
@@ -54,6 +57,23 @@ public struct PostPublisher {
       },
       PublishingStep("render") { context in
         context.posts = try context.loaded.map { try renderer.render($0.parsed, sourceText: $0.text) }
+        // Two reports with one title (Hugo: any dates; Jekyll: one day) would write one
+        // file, the last overwriting the first. The first in path order keeps the name; each
+        // other gets the first free `-2`, `-3`, never the name another report has itself.
+        var used = Set(context.posts.map(\.relativePath))
+        var seen = Set<String>()
+        for index in context.posts.indices where !seen.insert(context.posts[index].relativePath).inserted {
+          let report = context.loaded[index].parsed.report
+          var number = 2
+          var candidate = renderer.path(for: report, suffix: "-\(number)")
+          while used.contains(candidate) {
+            number += 1
+            candidate = renderer.path(for: report, suffix: "-\(number)")
+          }
+          used.insert(candidate)
+          context.posts[index].relativePath = candidate
+          context.summary.renamed[report.source] = candidate
+        }
         context.loaded = []
       },
       PublishingStep("write") { context in

@@ -52,9 +52,10 @@ public struct PostRenderer: Sendable {
     return PublishedPost(relativePath: path(for: report), text: Self.tidy(text), source: report.source)
   }
 
-  /// `_posts/2019-03-01-my-first-outage.md` or `content/posts/my-first-outage/index.md`.
-  public func path(for report: IncidentReport) -> String {
-    let slug = ReportTemplate.slug(report.title ?? URL(fileURLWithPath: report.source).deletingPathExtension().lastPathComponent)
+  /// `_posts/2019-03-01-my-first-outage.md` or `content/posts/my-first-outage/index.md`;
+  /// `suffix` (`-2`) tells apart the posts of reports whose names would be the same.
+  public func path(for report: IncidentReport, suffix: String = "") -> String {
+    let slug = ReportTemplate.slug(report.title ?? URL(fileURLWithPath: report.source).deletingPathExtension().lastPathComponent) + suffix
     switch format {
     case .jekyll:
       let day = (report.publishedDate ?? report.date)?.description ?? "1970-01-01"

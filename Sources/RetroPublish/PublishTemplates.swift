@@ -4,7 +4,8 @@ import Mustache
 /// The Mustache templates publishing renders through: the built-in ones, each replaceable by
 /// a file of the same name in the user's folder (`site/layout.mustache` overrides
 /// `site/layout`). Every template is parsed up front, so a syntax error is reported with its
-/// file, line and column before anything is written.
+/// file, line and column before anything is written, and so is a cycle of partials or
+/// nesting past `TemplateShape.maximumDepth`, which would crash the renderer.
 public struct PublishTemplates: Sendable {
   private var templates: [String: MustacheTemplate] = [:]
   /// Where each template came from, for messages: a file path or `built-in NAME`.
@@ -32,6 +33,13 @@ public struct PublishTemplates: Sendable {
         sources[name] = (url.path, String(decoding: data, as: UTF8.self))
       }
     }
+    // Cycles and depth first: swift-mustache recurses on both, and a crash cannot be caught.
+    var shapes: [String: TemplateShape] = [:]
+    for name in sources.keys.sorted() {
+      guard let source = sources[name] else { continue }
+      shapes[name] = try TemplateShape(source.text, origin: source.origin)
+    }
+    try Self.checkInclusions(shapes, origins: sources.mapValues(\.origin))
     for (name, source) in sources {
       do {
         templates[name] = try MustacheTemplate(string: source.text)

@@ -19,6 +19,8 @@ public struct SiteBuilder {
   struct Context {
     var paths: [String]
     var cards: [IncidentCard] = []
+    /// The page of each tag and service, by folder (`tags`, `services`) and name.
+    var pageNames = PageNames()
     var summary = Summary()
   }
 
@@ -44,7 +46,8 @@ public struct SiteBuilder {
   static let batchSize = 200
 
   public func build(_ paths: [String]) throws -> Summary {
-    var context = Context(paths: paths)
+    // In path order, whatever order they were given in, so names are shared out the same.
+    var context = Context(paths: Array(Set(paths)).sorted())
     try PublishingStep.run(steps, on: &context)
     return context.summary
   }
@@ -73,8 +76,11 @@ public struct SiteBuilder {
             }
             used.insert(slug)
             cards.append((report, Self.card(report, slug: slug)))
+            // Each tag and service gets its page name when first met, before any page links to it.
+            for tag in report.tags { context.pageNames.claim(tag, in: "tags") }
+            for service in report.services { context.pageNames.claim(service, in: "services") }
           }
-          let renderer = IncidentPageRenderer(templates: templates, internalSections: internalSections)
+          let renderer = IncidentPageRenderer(templates: templates, internalSections: internalSections, pageNames: context.pageNames)
           let pages = ParallelMap.map(cards) { entry -> Result<String, Error> in
             Result { try renderer.render(entry.0, card: entry.1) }
           }
@@ -88,7 +94,7 @@ public struct SiteBuilder {
         context.cards.sort { ($0.date?.description ?? "", $0.title) > ($1.date?.description ?? "", $1.title) }
       },
       PublishingStep("render index") { context in
-        let data = indexData(context.cards, heading: siteTitle, root: "")
+        let data = indexData(context.cards, heading: siteTitle, root: "", pageNames: context.pageNames)
         try write(try templates.render("site/index", data), to: "index.html", title: siteTitle, root: "", context: &context)
       },
       PublishingStep("render tag and service pages") { context in
@@ -98,7 +104,7 @@ public struct SiteBuilder {
             let cards = context.cards.filter { $0[keyPath: key].contains(name) }
             let heading = folder == "tags" ? "Tag: \(name)" : "Service: \(name)"
             let data: [String: Any] = ["heading": heading, "root": "../", "incidents": cards.map { $0.data(root: "../") }]
-            try write(try templates.render("site/list", data), to: "\(folder)/\(ReportTemplate.slug(name)).html", title: heading, root: "../", context: &context)
+            try write(try templates.render("site/list", data), to: context.pageNames.href(name, in: folder), title: heading, root: "../", context: &context)
           }
         }
       },
@@ -130,11 +136,11 @@ public struct SiteBuilder {
       summary: PostRenderer.collapse(summary), authors: report.authors)
   }
 
-  func indexData(_ cards: [IncidentCard], heading: String, root: String) -> [String: Any] {
+  func indexData(_ cards: [IncidentCard], heading: String, root: String, pageNames: PageNames) -> [String: Any] {
     func counted(_ key: KeyPath<IncidentCard, [String]>, _ folder: String) -> [[String: Any]] {
       let counts = cards.flatMap { $0[keyPath: key] }.reduce(into: [String: Int]()) { $0[$1, default: 0] += 1 }
       return counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map {
-        ["name": $0.key, "count": $0.value, "href": "\(folder)/\(ReportTemplate.slug($0.key)).html", "root": root]
+        ["name": $0.key, "count": $0.value, "href": pageNames.href($0.key, in: folder), "root": root]
       }
     }
     let tags = counted(\.tags, "tags")
@@ -176,17 +182,20 @@ public struct SiteBuilder {
     ]
   }
 
+  /// The feed is XML: every value passes through `XMLText`, since one control character in a
+  /// title would make the whole feed something readers refuse.
   func feedData(_ cards: [IncidentCard]) -> [String: Any] {
     let published = cards.filter(\.published)
+    func xml(_ text: String) -> String { XMLText.visible(text) }
     func stamp(_ date: CalendarDate?) -> String { "\((date ?? asOf).description)T00:00:00Z" }
     return [
-      "siteTitle": siteTitle, "feedId": "urn:retro:site:\(ReportTemplate.slug(siteTitle))",
+      "siteTitle": xml(siteTitle), "feedId": "urn:retro:site:\(ReportTemplate.slug(siteTitle))",
       "updated": stamp(published.compactMap(\.date).max()),
       "entries": published.map { card -> [String: Any] in
         [
-          "title": card.title, "id": "urn:retro:incident:\(card.slug)", "href": card.href, "updated": stamp(card.date),
-          "author": card.authors.isEmpty ? "retro" : card.authors.joined(separator: ", "),
-          "summary": String(card.summary.prefix(400)),
+          "title": xml(card.title), "id": "urn:retro:incident:\(card.slug)", "href": card.href, "updated": stamp(card.date),
+          "author": xml(card.authors.isEmpty ? "retro" : card.authors.joined(separator: ", ")),
+          "summary": xml(String(card.summary.prefix(400))),
         ]
       },
     ]

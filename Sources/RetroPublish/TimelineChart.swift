@@ -27,7 +27,8 @@ public struct TimelineChart: Sendable {
     let left = 40.0, right = width - 40, axis = 120.0
     func x(_ date: Date) -> Double { left + (right - left) * date.timeIntervalSince(first) / span }
     let formatter = Self.UTCLabel(withDay: span > 20 * 3600)
-    let esc = HTMLRenderer.escape
+    // SVG is XML: what XML 1.0 cannot hold is made visible before the escapes.
+    let esc = { (text: String) in HTMLRenderer.escape(XMLText.visible(text)) }
     var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-labelledby=\"chart-title chart-desc\">\n"
     svg += "<title id=\"chart-title\">\(esc(title))</title>\n"
     let milestones = TimelineEventKind.allCases.compactMap { kind in

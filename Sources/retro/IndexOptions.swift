@@ -55,7 +55,7 @@ struct IndexOptions: ParsableArguments {
     do {
       settings = try Settings.load(config, trackers: trackers)
       paths = roots(settings)
-      files = try ReportFinder.files(in: paths).filter { !settings.lint.isIgnored($0) }
+      files = try ReportFinder.files(in: paths, warn: printError).filter { !settings.lint.isIgnored($0) }
     } catch let error as InputError {
       printError(error.description)
       throw RetroExit.inputError

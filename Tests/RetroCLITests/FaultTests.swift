@@ -179,6 +179,31 @@ struct FaultTests {
     }
   }
 
+  @Test("a disk that fills during publish or site leaves no temporary file behind", .enabled(if: canMount, "needs permission to mount a small tmpfs"))
+  func fullDiskLeavesNoTemporaryFiles() throws {
+    let directory = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try Self.reports(60, in: directory)
+    let commands: [(String, [String])] = [
+      ("jekyll", ["publish", "retros", "--to", "jekyll"]), ("hugo", ["publish", "retros", "--to", "hugo"]),
+      ("site", ["site", "retros", "--index", "index.sqlite"]),
+    ]
+    for (label, command) in commands {
+      let disk = directory.appendingPathComponent("disk-\(label)")
+      try FileManager.default.createDirectory(at: disk, withIntermediateDirectories: true)
+      // Small enough that the run fills it part-way through a file.
+      #expect(Self.shell(["mount", "-t", "tmpfs", "-o", "size=100k", "tmpfs", disk.path]) == 0)
+      defer { Self.shell(["umount", disk.path]) }
+      let run = try RetroBinary.run(command + ["--out", disk.appendingPathComponent("out").path], in: directory)
+      #expect(run.status == 2, "\(label): \(run.stderr)")
+      #expect(run.stderr.contains("error:"), "\(label): \(run.stderr)")
+      let written = (try? FileManager.default.subpathsOfDirectory(atPath: disk.path)) ?? []
+      #expect(!written.isEmpty, "\(label) wrote nothing before the disk filled")
+      let leftovers = written.filter { $0.hasSuffix(".tmp") }
+      #expect(leftovers.isEmpty, "\(label) left temporary files: \(leftovers)")
+    }
+  }
+
   @Test("a read-only folder is a clear error", .enabled(if: canMount, "needs permission to mount a tmpfs"))
   func readOnly() throws {
     let directory = try Self.folder()

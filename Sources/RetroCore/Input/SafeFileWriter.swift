@@ -24,12 +24,14 @@ public enum SafeFileWriter {
       throw InputError(path: path, message: "already exists; retro does not overwrite it")
     }
     let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).retro-\(UUID().uuidString).tmp")
+    // Removed whatever happens: after a link (the name now holds the data too), and after a
+    // failure, including a write the disk filled part-way, which leaves a partial file.
+    defer { unlink(temporary.path) }
     do {
       try data.write(to: temporary)
     } catch {
       throw InputError(path: path, message: "cannot be written: \(error.localizedDescription)")
     }
-    defer { try? FileManager.default.removeItem(at: temporary) }
     if replacing {
       if let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] {
         try? FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: temporary.path)

@@ -6,10 +6,11 @@ public struct CheckstyleReporter: Reporter {
   public init() {}
 
   /// XML escapes. XML 1.0 allows no control character but tab, LF and CR, not even as a
-  /// character reference, so the others are made visible text first (`VisibleText`).
+  /// character reference, nor U+FFFE and U+FFFF, so those are made visible text first
+  /// (`XMLText`).
   static func escape(_ text: String) -> String {
     var out = ""
-    for character in VisibleText.escape(text) {
+    for character in XMLText.visible(text) {
       switch character {
       case "&": out += "&amp;"
       case "<": out += "&lt;"

@@ -67,7 +67,7 @@ extension Retro {
       let files: [String]
       do {
         configuration = try input.loadConfiguration()
-        files = try ReportFinder.files(in: input.paths).filter { !configuration.isIgnored($0) }
+        files = try ReportFinder.files(in: input.paths, warn: printError).filter { !configuration.isIgnored($0) }
       } catch let error as InputError {
         printError(error.description)
         throw RetroExit.inputError

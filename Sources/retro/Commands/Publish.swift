@@ -42,7 +42,7 @@ extension Retro {
     func run() throws {
       try Progress.exitingOnPublishErrors {
         let settings = try Settings.load(input.config)
-        let files = try ReportFinder.files(in: input.paths).filter { !settings.lint.isIgnored($0) }
+        let files = try ReportFinder.files(in: input.paths, warn: printError).filter { !settings.lint.isIgnored($0) }
         let set = try PublishTemplates(userDirectory: templates ?? settings.publishSetting("templates"))
         let renderer = PostRenderer(format: PostFormat(rawValue: to) ?? .jekyll, templates: set, internalSections: settings.internalSections)
         var publisher = PostPublisher(renderer: renderer, parser: IncidentParser(configuration: settings.lint.parser), outputDirectory: out)
@@ -51,6 +51,9 @@ extension Retro {
         publisher.progress = Progress.reporter()
         let summary = try publisher.publish(files)
         for path in summary.written { Console.line(path) }
+        for (source, path) in summary.renamed.sorted(by: { $0.key < $1.key }) {
+          printError("\(source): warning: another report's post has the same name; this one is \(path)")
+        }
         for draft in summary.skippedDrafts { printError("\(draft): skipped: not final or published (use --include-drafts)") }
       }
     }

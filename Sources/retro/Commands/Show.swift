@@ -47,7 +47,7 @@ extension Retro {
       let files: [String]
       do {
         configuration = try input.loadConfiguration()
-        files = try ReportFinder.files(in: input.paths)
+        files = try ReportFinder.files(in: input.paths, warn: printError)
       } catch let error as InputError {
         printError(error.description)
         throw RetroExit.inputError

@@ -35,6 +35,7 @@ extension Retro {
     func run() throws {
       let (database, update, settings) = try options.openIndex(quiet: true)
       try Progress.exitingOnPublishErrors {
+        // Links skipped here were warned about when the index was brought up to date.
         let files = try ReportFinder.files(in: options.roots(settings)).filter { !settings.lint.isIgnored($0) }
         let set = try PublishTemplates(userDirectory: templates ?? settings.publishSetting("templates"))
         var builder = SiteBuilder(

@@ -30,7 +30,7 @@ extension Retro {
       func run() throws {
         do {
           let set = try PublishTemplates(userDirectory: directory)
-          let files = FileManager.default.fileExists(atPath: reports) ? try ReportFinder.files(in: [reports]) : []
+          let files = FileManager.default.fileExists(atPath: reports) ? try ReportFinder.files(in: [reports], warn: printError) : []
           let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("retro-templates-\(UUID().uuidString)")
           defer { try? FileManager.default.removeItem(at: scratch) }
           for format in PostFormat.allCases {
