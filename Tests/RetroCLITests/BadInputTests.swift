@@ -112,6 +112,34 @@ struct BadInputTests {
     #expect(result.stderr.contains("secret.md: error: cannot be read"))
   }
 
+  @Test("a UTF-16 file says it is UTF-16 and how to fix it, with or without a byte-order mark", arguments: [
+    ("le.md", [0xFF, 0xFE] as [UInt8], true, "UTF-16 (little-endian, byte-order mark FF FE)"),
+    ("be.md", [0xFE, 0xFF], false, "UTF-16 (big-endian, byte-order mark FE FF)"),
+    ("bare.md", [], true, "UTF-16 (little-endian, no byte-order mark)"),
+  ])
+  func utf16(_ name: String, _ mark: [UInt8], _ littleEndian: Bool, _ message: String) throws {
+    let directory = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let units = "# Title\n\n## Summary\n".utf16.flatMap { littleEndian ? [UInt8($0 & 0xFF), UInt8($0 >> 8)] : [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+    try Data(mark + units).write(to: directory.appendingPathComponent(name))
+    let result = try RetroBinary.run(["lint", name], in: directory)
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("\(name): error: is \(message); save it as UTF-8"), "\(result.stderr)")
+    #expect(!result.stderr.contains("binary"))
+  }
+
+  @Test("a FIFO is not a regular file, and reading it does not wait for a writer")
+  func fifo() throws {
+    let directory = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    #expect(mkfifo(directory.appendingPathComponent("pipe.md").path, 0o644) == 0)
+    for command in [["lint", "pipe.md"], ["show", "pipe.md"]] {
+      let result = try RetroBinary.run(command, in: directory)
+      #expect(result.status == 2)
+      #expect(result.stderr.contains("pipe.md: error: is not a regular file (a FIFO)"), "\(result.stderr)")
+    }
+  }
+
   @Test("a configuration with unknown keys and wrong types is a clear error", arguments: [
     ("colour: blue\n", "'colour' is not a setting retro knows"),
     ("summaryMaxWords: [1, 2]\n", "'summaryMaxWords' must be a positive whole number"),

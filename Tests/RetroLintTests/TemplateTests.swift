@@ -37,7 +37,7 @@ struct TemplateTests {
     #expect(Set(diagnostics.map(\.ruleId)).isSubset(of: fillIn), "\(diagnostics.map { "\($0.ruleId) \($0.line)" })")
     #expect(diagnostics.contains { $0.ruleId == "placeholder_text" })
     let report = try IncidentParser().parse(text: text, path: "x.md")
-    #expect(report.title == "Login 'outage'")
+    #expect(report.title == "Login \"outage\"", "the title reads back as given, quotes and all")
     #expect(report.severity == "SEV2")
   }
 }

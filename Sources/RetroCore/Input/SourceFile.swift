@@ -3,8 +3,9 @@ import Foundation
 /// The text of one input file, decoded and normalised, with what was odd about it.
 ///
 /// Decoding: a UTF-8 byte-order mark is dropped, invalid bytes become U+FFFD with a
-/// warning, CRLF and lone CR become LF (so line numbers match what editors show), and a
-/// file with NUL bytes is refused, since it is almost certainly not a text file.
+/// warning, CRLF and lone CR become LF (so line numbers match what editors show; a file
+/// with old Mac CR line endings reads line by line), a UTF-16 file is refused saying so, and
+/// a file with other NUL bytes is refused, since it is almost certainly not a text file.
 public struct SourceFile: Sendable {
   /// The path as the user gave it (or `-` for standard input).
   public var path: String
@@ -18,18 +19,37 @@ public struct SourceFile: Sendable {
   }
 
   /// Reads and decodes the file at `path`.
+  ///
+  /// The file is opened without blocking and checked to be a regular file on the open
+  /// descriptor, so a FIFO (which would wait for a writer), a socket or a device is named
+  /// for what it is instead of hanging or being read forever.
   public static func load(path: String) throws -> SourceFile {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-      throw InputError(path: path, message: "no such file or directory")
+    let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      switch errno {
+      case ENOENT, ENOTDIR: throw InputError(path: path, message: "no such file or directory")
+      case EACCES, EPERM: throw InputError(path: path, message: "cannot be read (check its permissions)")
+      default: throw InputError(path: path, message: "cannot be read (\(String(cString: strerror(errno))))")
+      }
     }
-    if isDirectory.boolValue {
-      throw InputError(path: path, message: "is a directory, not a Markdown file")
+    let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else {
+      throw InputError(path: path, message: "cannot be read (\(String(cString: strerror(errno))))")
     }
-    guard FileManager.default.isReadableFile(atPath: path),
-      let data = FileManager.default.contents(atPath: path)
-    else {
-      throw InputError(path: path, message: "cannot be read (check its permissions)")
+    switch status.st_mode & S_IFMT {
+    case S_IFREG: break
+    case S_IFDIR: throw InputError(path: path, message: "is a directory, not a Markdown file")
+    case S_IFIFO: throw InputError(path: path, message: "is not a regular file (a FIFO); retro reads only files")
+    case S_IFSOCK: throw InputError(path: path, message: "is not a regular file (a socket); retro reads only files")
+    case S_IFCHR, S_IFBLK: throw InputError(path: path, message: "is not a regular file (a device); retro reads only files")
+    default: throw InputError(path: path, message: "is not a regular file; retro reads only files")
+    }
+    let data: Data
+    do {
+      data = try handle.readToEnd() ?? Data()
+    } catch {
+      throw InputError(path: path, message: "cannot be read (\(error.localizedDescription))")
     }
     return try decode(data, path: path)
   }
@@ -37,6 +57,9 @@ public struct SourceFile: Sendable {
   /// Decodes raw bytes read from `path`.
   public static func decode(_ data: Data, path: String) throws -> SourceFile {
     var bytes = [UInt8](data)
+    if let encoding = utf16Encoding(bytes) {
+      throw InputError(path: path, message: "is UTF-16 (\(encoding)); save it as UTF-8")
+    }
     if let nul = bytes.firstIndex(of: 0) {
       let line = bytes[..<nul].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
       throw InputError(
@@ -57,6 +80,27 @@ public struct SourceFile: Sendable {
         .replacingOccurrences(of: "\r", with: "\n")
     }
     return SourceFile(path: path, text: text, warnings: warnings)
+  }
+
+  /// How `bytes` are UTF-16, when they are: a byte-order mark (`FF FE`, `FE FF`), or text
+  /// whose every other byte is NUL (ASCII saved as UTF-16 without a mark). Windows tools
+  /// (PowerShell 5's `>`, Notepad's "Unicode") write such files; told only "NUL bytes", a
+  /// user would think it binary.
+  static func utf16Encoding(_ bytes: [UInt8]) -> String? {
+    if bytes.starts(with: [0xFF, 0xFE]) { return "little-endian, byte-order mark FF FE" }
+    if bytes.starts(with: [0xFE, 0xFF]) { return "big-endian, byte-order mark FE FF" }
+    // Only a file with NUL bytes can be UTF-16 without a mark: the first 512 bytes decide.
+    guard bytes.count >= 4, bytes.contains(0) else { return nil }
+    let head = bytes.prefix(512 & ~1)
+    let pairs = head.count / 2
+    var (nulFirst, nulSecond) = (0, 0)
+    for pair in 0..<pairs {
+      if head[2 * pair] == 0 { nulFirst += 1 }
+      if head[2 * pair + 1] == 0 { nulSecond += 1 }
+    }
+    if nulSecond == pairs && nulFirst == 0 { return "little-endian, no byte-order mark" }
+    if nulFirst == pairs && nulSecond == 0 { return "big-endian, no byte-order mark" }
+    return nil
   }
 
   /// The line and byte column of the first byte sequence that is not valid UTF-8.

@@ -156,33 +156,6 @@ public struct ActionListRenderer: Sendable {
     return String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self) + "\n"
   }
 
-  static func csvField(_ value: String) -> String {
-    var bytes: [UInt8] = []
-    appendCSVField(value, to: &bytes)
-    return String(decoding: bytes, as: UTF8.self)
-  }
-
-  /// A CSV field: as it is, or quoted with its quotes doubled when it holds a comma, a quote
-  /// or a line break. By bytes: Foundation's replacing was the slowest part of a long listing.
-  static func appendCSVField(_ value: String, to out: inout [UInt8]) {
-    var value = value
-    value.withUTF8 { utf8 in
-      let needsQuotes = utf8.contains { (byte: UInt8) -> Bool in
-        byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D  // , " LF CR
-      }
-      guard needsQuotes else {
-        out.append(contentsOf: utf8)
-        return
-      }
-      out.append(0x22)
-      for byte in utf8 {
-        out.append(byte)
-        if byte == 0x22 { out.append(0x22) }
-      }
-      out.append(0x22)
-    }
-  }
-
   /// The status, and what the report says when the tracker made it differ.
   static func statusText(_ row: ActionItemRow) -> String {
     guard let report = row.reportStatus, report != row.status else { return row.status }
@@ -207,7 +180,7 @@ public struct ActionListRenderer: Sendable {
     out += (tracked ? ",report_status,tracker\n" : "\n").utf8
     // Fields are appended as bytes straight to the output: no array and no line per row.
     func field(_ value: String, last: Bool = false) {
-      Self.appendCSVField(value, to: &out)
+      CSVField.append(value, to: &out)
       out.append(last ? 0x0A : 0x2C)
     }
     for row in rows {

@@ -4,7 +4,8 @@ import RetroCore
 /// importer (System → External system import → CSV) takes. Map the columns to the fields of
 /// the same name; dates are `yyyy-MM-dd`, which the importer's date-format box must say.
 /// An owner written as a handle becomes the assignee (without the `@`), so it must match a
-/// Jira user name.
+/// Jira user name. Fields are written by `CSVField`, as `--format csv`'s are, so a summary a
+/// spreadsheet would run as a formula gets a `'` in front.
 public struct JiraCSVExport: Sendable {
   public init() {}
 
@@ -20,7 +21,7 @@ public struct JiraCSVExport: Sendable {
       let fields = [
         row.text, "Task", description, assignee, row.due ?? "", priority, "retro-action-item",
       ]
-      out += fields.map { ActionListRenderer.csvField(VisibleText.escape($0, keepingLineBreaks: true)) }.joined(separator: ",") + "\n"
+      out += fields.map { CSVField.text(VisibleText.escape($0, keepingLineBreaks: true)) }.joined(separator: ",") + "\n"
     }
     return out
   }

@@ -39,11 +39,13 @@ public struct FileFixer: Sendable {
         throw InputError(path: path, line: warning.line, message: "not fixed: \(warning.message), and writing it back would lose them")
       }
       let bytes = [UInt8](data)
-      let crlf = bytes.contains(0x0D)
+      let returns = bytes.count(where: { $0 == 0x0D })
+      let lineFeeds = bytes.count(where: { $0 == 0x0A })
+      // Old Mac line endings (CR alone, no LF anywhere) are kept as they were, like CRLF.
+      let cr = returns > 0 && lineFeeds == 0
+      let crlf = returns > 0 && !cr
       if crlf {
-        let lineFeeds = bytes.count(where: { $0 == 0x0A })
         let pairs = zip(bytes, bytes.dropFirst()).count(where: { $0 == 0x0D && $1 == 0x0A })
-        let returns = bytes.count(where: { $0 == 0x0D })
         guard pairs == lineFeeds, pairs == returns else {
           throw InputError(path: path, message: "not fixed: its lines end in a mix of CRLF, CR and LF")
         }
@@ -53,6 +55,7 @@ public struct FileFixer: Sendable {
       if outcome.changed {
         var text = outcome.fixed
         if crlf { text = text.replacingOccurrences(of: "\n", with: "\r\n") }
+        if cr { text = text.replacingOccurrences(of: "\n", with: "\r") }
         var output = Data()
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { output.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
         output.append(contentsOf: Array(text.utf8))
