@@ -91,44 +91,22 @@ struct PostEscaper {
 
   // MARK: - Prose (outside code)
 
-  /// Walks the body line by line, leaving fenced and indented code alone and, inside a line,
-  /// code spans; everything else goes through `escapeInline`.
+  /// Walks the body line by line, leaving the lines of code blocks (fenced or indented, at
+  /// any depth in lists and quotes, as the Markdown parser finds them) alone; every other
+  /// line goes through `escapeLine`.
   func escapeProse(_ body: String) -> String {
-    var out: [String] = []
-    var fence: (character: Character, length: Int)?
-    var previousBlank = true
-    var inIndented = false
-    for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
-      let trimmed = line.drop(while: { $0 == " " })
-      let indent = line.count - trimmed.count
-      let blank = trimmed.trimmingWhitespace().isEmpty
-      if let open = fence {
-        out.append(String(line))
-        let run = trimmed.prefix(while: { $0 == open.character }).count
-        if indent < 4, run >= open.length, trimmed.dropFirst(run).trimmingWhitespace().isEmpty { fence = nil }
-        previousBlank = false
-        continue
+    var code = Set<Int>()
+    func collect(_ node: MarkdownNode) {
+      if case .codeBlock = node.kind, let range = node.range, range.start.line <= range.end.line {
+        code.formUnion(range.start.line...range.end.line)
       }
-      if indent < 4, let first = trimmed.first, first == "`" || first == "~" {
-        let run = trimmed.prefix(while: { $0 == first }).count
-        if run >= 3, !(first == "`" && trimmed.dropFirst(run).contains("`")) {
-          fence = (first, run)
-          out.append(String(line))
-          previousBlank = false
-          continue
-        }
-      }
-      let indented = !blank && (indent >= 4 || line.hasPrefix("\t"))
-      if indented && (previousBlank || inIndented) {
-        inIndented = true
-        out.append(String(line))
-        continue
-      }
-      if !blank { inIndented = false }
-      previousBlank = blank
-      out.append(escapeLine(line))
+      node.children.forEach(collect)
     }
-    return out.joined(separator: "\n")
+    collect(MarkdownDocument(parsing: body).root)
+    let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+    return lines.enumerated().map { index, line in
+      code.contains(index + 1) ? String(line) : escapeLine(line)
+    }.joined(separator: "\n")
   }
 
   /// One line of prose: code spans (a backtick run to the next run of the same length) kept.
