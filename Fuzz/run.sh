@@ -2,7 +2,9 @@
 # Builds the libFuzzer target (Swift with -sanitize=fuzzer,address) and fuzzes for SECONDS,
 # starting from a seed corpus made of examples/ and the test fixtures. Crashes and hangs are
 # written to Fuzz/findings/; each one found becomes a regression test with its minimal input.
-#   Fuzz/run.sh SECONDS [JOBS] [bytes|structured]
+#   Fuzz/run.sh SECONDS [JOBS] [bytes|structured|publish]
+# `publish` reads each input as a report too but runs only the publish path (report → Jekyll
+# and Hugo post) and its oracle (PostOracle.swift); it shares the bytes corpus.
 # `structured` reads each input as the choices that build a report of the right shape
 # (StructuredReport.swift) instead of as the report itself; it keeps its own corpus.
 set -euo pipefail

@@ -49,7 +49,12 @@ public struct PostRenderer: Sendable {
     let text = try templates.render(
       format == .jekyll ? "jekyll-post" : "hugo-post",
       ["frontMatter": frontMatter, "intro": intro, "sections": sectionData, "title": report.title ?? ""])
-    return PublishedPost(relativePath: path(for: report), text: Self.tidy(text), source: report.source)
+    // Only the body is escaped: the front matter is retro's own YAML, which neither generator
+    // evaluates. A template that does not start with the front matter has all of it escaped.
+    let escaper = PostEscaper(format: format, excerptSeparator: excerpt)
+    let body = text.hasPrefix(frontMatter) ? String(text.dropFirst(frontMatter.count)) : text
+    let safe = (text.hasPrefix(frontMatter) ? frontMatter : "") + escaper.escape(body)
+    return PublishedPost(relativePath: path(for: report), text: Self.tidy(safe), source: report.source)
   }
 
   /// `_posts/2019-03-01-my-first-outage.md` or `content/posts/my-first-outage/index.md`;
@@ -137,8 +142,19 @@ public struct PostRenderer: Sendable {
 
   // MARK: - Front matter
 
+  /// Author keys that would let a report take over the site rather than describe its post:
+  /// where the page lands (`permalink`, `url`, `slug`, `aliases`, redirects), whether and how
+  /// it is built (`build`, `outputs`, `published`, `type`, `headless`), or what it does to other
+  /// pages (`cascade`, `sitemap`). They are not written; retro owns the post's place.
+  static let siteKeys: Set<String> = [
+    "permalink", "url", "slug", "aliases", "redirect_from", "redirect_to", "outputs", "outputformats",
+    "cascade", "build", "_build", "published", "sitemap", "type", "headless", "render", "list",
+    "markup", "resources", "translationkey", "lang", "plugin", "plugins", "defaults",
+  ]
+
   func frontMatterTable(_ report: IncidentReport) -> FrontMatterTable {
     var table = report.frontMatter ?? FrontMatterTable()
+    table = FrontMatterTable(table.entries.filter { !Self.siteKeys.contains($0.key.lowercased()) })
     let postDate = report.publishedDate ?? report.date
     table["title"] = .string(report.title ?? "Untitled incident")
     var seenTags = Set<String>()

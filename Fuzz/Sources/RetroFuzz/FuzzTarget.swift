@@ -10,10 +10,15 @@ import RetroPublish
 /// (`RETRO_FUZZ_MODE=structured`) reads the input as the choices that build a report of the
 /// right shape (`StructuredReport`), so the run spends its time deep in the parser instead of
 /// on inputs that fail early. Either way, a human-readable reporter that lets a raw control
-/// character through is a finding (the process traps), like a crash.
+/// character through is a finding (the process traps), like a crash, and so is a post that
+/// could evaluate a template or carry script (`PostOracle`). A third mode, `publish`, reads the
+/// input as the report and runs only the publish path (report → Jekyll and Hugo post), so the
+/// run spends its time there.
 private let linter = Linter(configuration: LintConfiguration())
 private let templates = try? PublishTemplates()
-private let structured = ProcessInfo.processInfo.environment["RETRO_FUZZ_MODE"] == "structured"
+private let mode = ProcessInfo.processInfo.environment["RETRO_FUZZ_MODE"] ?? "bytes"
+private let structured = mode == "structured"
+private let publishOnly = mode == "publish"
 
 private func hasRawControl(_ text: String) -> Bool {
   text.unicodeScalars.contains {
@@ -31,6 +36,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   guard let source = try? SourceFile.decode(bytes, path: "fuzz.md"),
     let context = try? linter.context(for: source)
   else { return 0 }
+  if publishOnly {
+    publish(context.parsed, source.text)
+    return 0
+  }
   let diagnostics = linter.lint([context])
   var lines: [String: [Int: Substring]] = [:]
   for d in diagnostics where d.line >= 1 && d.line <= context.sourceLines.count {
@@ -41,14 +50,23 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
       fatalError("\(type(of: reporter)) let a raw control character through")
     }
   }
-  if let templates {
-    for format in PostFormat.allCases {
-      _ = try? PostRenderer(format: format, templates: templates).render(context.parsed, sourceText: source.text)
-    }
+  if templates != nil {
+    publish(context.parsed, source.text)
     _ = TimelineChart().render(context.report, title: "fuzz")
     _ = HTMLRenderer().render(context.document.root)
   }
   return 0
+}
+
+/// Both posts, each checked by `PostOracle`; a post it rejects traps with what it found.
+private func publish(_ parsed: ParsedReport, _ text: String) {
+  guard let templates else { return }
+  for format in PostFormat.allCases {
+    guard let post = try? PostRenderer(format: format, templates: templates).render(parsed, sourceText: text) else { continue }
+    if let problem = PostOracle.problem(in: post.text, format: format) {
+      fatalError("\(format) post: \(problem)")
+    }
+  }
 }
 
 /// SwiftPM links an executable's entry point as `RetroFuzz_main`; hand control to

@@ -1,0 +1,191 @@
+import RetroCore
+
+/// Makes a post's body inert for the generator that builds it, so the page shows the report's
+/// text and nothing in it runs.
+///
+/// Jekyll evaluates Liquid (`{{ }}`, `{% %}`) over the whole body before Markdown, code and
+/// all, so every `{{` and `{%` becomes a Liquid expression that prints it: `{{ "{{" }}`. The
+/// rendered text is the same in prose, code spans and fences, and nothing is left that could
+/// open or close a tag (a `{% raw %}` block cannot hold `{% endraw %}`, so wrapping is not
+/// used). Kramdown's own `{:` attribute lists and `{::` extensions are backslash-escaped in prose.
+///
+/// Hugo runs shortcodes (`{{< >}}`, `{{% %}}`) over the body before Markdown, code and all.
+/// Each opener becomes Hugo's documented comment form, `{{</* … */>}}`, which prints the
+/// shortcode as text; an opener with no closer is closed by an HTML comment at the end of the
+/// post, which the page does not show.
+///
+/// Both: outside code, raw HTML (`<script>`, `<img onerror>`) is written as text (`&lt;`), and a
+/// link destination the site would not follow (`javascript:`, `data:`; `HTMLRenderer.isSafe`)
+/// gets a leading `#`, so it stays on the page as an inert fragment. The excerpt separator
+/// retro places is left as it is.
+struct PostEscaper {
+  var format: PostFormat
+  var excerptSeparator: String
+
+  func escape(_ body: String) -> String {
+    let prose = escapeProse(body)
+    switch format {
+    case .jekyll: return Self.liquid(prose)
+    case .hugo: return Self.shortcodes(prose)
+    }
+  }
+
+  // MARK: - Templates (context-free: the generators do not know about code either)
+
+  /// `{{` → `{{ "{{" }}`, `{%` → `{{ "{%" }}`, left to right, so no pair survives.
+  static func liquid(_ text: String) -> String {
+    let bytes = Array(text.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var i = 0
+    while i < bytes.count {
+      if bytes[i] == UInt8(ascii: "{"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "{") || bytes[i + 1] == UInt8(ascii: "%") {
+        out += Array("{{ \"{".utf8) + [bytes[i + 1]] + Array("\" }}".utf8)
+        i += 2
+      } else {
+        out.append(bytes[i])
+        i += 1
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// `{{< x >}}` → `{{</* x */>}}` (and the same for `{{%`); Hugo prints the part between the
+  /// comment markers as text.
+  static func shortcodes(_ text: String) -> String {
+    let bytes = Array(text.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var i = 0
+    while i < bytes.count {
+      guard bytes[i] == UInt8(ascii: "{"), i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "{"),
+        bytes[i + 2] == UInt8(ascii: "<") || bytes[i + 2] == UInt8(ascii: "%")
+      else {
+        out.append(bytes[i])
+        i += 1
+        continue
+      }
+      let delimiter = bytes[i + 2]
+      let closer = [delimiter == UInt8(ascii: "<") ? UInt8(ascii: ">") : delimiter, UInt8(ascii: "}"), UInt8(ascii: "}")]
+      out += [UInt8(ascii: "{"), UInt8(ascii: "{"), delimiter] + Array("/*".utf8)
+      if let end = find(closer, in: bytes, from: i + 3) {
+        out += bytes[(i + 3)..<end] + Array("*/".utf8) + closer
+        i = end + 3
+      } else {
+        // No closer anywhere after: the rest is the shortcode's text, and the closer goes in
+        // an HTML comment of its own at the end, where the page shows nothing.
+        out += bytes[(i + 3)...] + Array("\n\n<!-- */".utf8) + closer + Array(" -->\n".utf8)
+        i = bytes.count
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+    guard bytes.count >= needle.count, start <= bytes.count - needle.count else { return nil }
+    for index in start...(bytes.count - needle.count) where bytes[index] == needle[0] {
+      if bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+    }
+    return nil
+  }
+
+  // MARK: - Prose (outside code)
+
+  /// Walks the body line by line, leaving the lines of code blocks (fenced or indented, at
+  /// any depth in lists and quotes, as the Markdown parser finds them) alone; every other
+  /// line goes through `escapeLine`.
+  func escapeProse(_ body: String) -> String {
+    var code = Set<Int>()
+    func collect(_ node: MarkdownNode) {
+      if case .codeBlock = node.kind, let range = node.range, range.start.line <= range.end.line {
+        code.formUnion(range.start.line...range.end.line)
+      }
+      node.children.forEach(collect)
+    }
+    collect(MarkdownDocument(parsing: body).root)
+    let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+    return lines.enumerated().map { index, line in
+      code.contains(index + 1) ? String(line) : escapeLine(line)
+    }.joined(separator: "\n")
+  }
+
+  /// One line of prose: code spans (a backtick run to the next run of the same length) kept.
+  func escapeLine(_ line: Substring) -> String {
+    var out = ""
+    var rest = line[...]
+    while let tick = rest.firstIndex(of: "`") {
+      out += escapeInline(rest[..<tick])
+      let run = rest[tick...].prefix(while: { $0 == "`" })
+      let afterRun = run.endIndex
+      let marker = String(run)
+      if let close = rest[afterRun...].range(of: marker),
+        rest[close.upperBound...].first != "`"
+      {
+        out += rest[tick..<close.upperBound]
+        rest = rest[close.upperBound...]
+      } else {
+        out += marker
+        rest = rest[afterRun...]
+      }
+    }
+    return out + escapeInline(rest)
+  }
+
+  /// Raw HTML as text, unsafe link destinations made fragments, kramdown's `{:` escaped.
+  func escapeInline(_ text: Substring) -> String {
+    var out = ""
+    var index = text.startIndex
+    while index < text.endIndex {
+      let rest = text[index...]
+      if !excerptSeparator.isEmpty, rest.hasPrefix(excerptSeparator) {
+        out += excerptSeparator
+        index = text.index(index, offsetBy: excerptSeparator.count)
+        continue
+      }
+      let character = text[index]
+      let next = text.index(after: index)
+      if character == "<", next < text.endIndex {
+        let following = text[next]
+        if let end = rest.firstIndex(of: ">"), Self.isAutolink(rest[next..<end]) {
+          out += rest[...end]
+          index = text.index(after: end)
+          continue
+        }
+        if following.isLetter || following == "/" || following == "!" || following == "?" {
+          out += "&lt;"
+          index = next
+          continue
+        }
+      }
+      if character == "{", format == .jekyll, next < text.endIndex, text[next] == ":" {
+        out += "\\{"
+        index = next
+        continue
+      }
+      if character == "]", next < text.endIndex, text[next] == "(" || text[next] == ":" {
+        out.append(character)
+        out.append(text[next])
+        var start = text.index(after: next)
+        while start < text.endIndex, text[start] == " " || text[start] == "<" {
+          out.append(text[start])
+          start = text.index(after: start)
+        }
+        let end = text[start...].firstIndex(where: { $0 == " " || $0 == ")" || $0 == ">" }) ?? text.endIndex
+        let destination = String(text[start..<end])
+        if !destination.isEmpty, !HTMLRenderer.isSafe(destination) { out += "#" }
+        index = start
+        continue
+      }
+      out.append(character)
+      index = next
+    }
+    return out
+  }
+
+  /// `<https://example.org>` and `<mailto:a@b>`: links both generators make, safe ones only.
+  static func isAutolink(_ inside: Substring) -> Bool {
+    guard let colon = inside.firstIndex(of: ":"), !inside.contains(where: { $0 == " " || $0 == "<" || $0 == "\"" || $0 == "'" })
+    else { return false }
+    return ["http", "https", "mailto"].contains(inside[..<colon].lowercased())
+  }
+}
