@@ -86,7 +86,13 @@ public struct LintConfiguration: Sendable {
           throw file.error(key: key, "has an unknown field '\(bad)' (known: \(known.sorted().joined(separator: ", ")))")
         }
         configuration.requiredMetadata = list
-      default: configuration.ignore = list
+      default:
+        // Matching is linear in the pattern, but a pattern of thousands of characters is
+        // no path anyone means, and every file is matched against it.
+        if let long = list.first(where: { $0.count > GlobPattern.maximumLength }) {
+          throw file.error(key: key, "has a pattern of \(long.count) characters; the most is \(GlobPattern.maximumLength)")
+        }
+        configuration.ignore = list
       }
     }
     if let value = file.values["summaryMaxWords"] {

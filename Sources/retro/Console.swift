@@ -7,12 +7,16 @@ import RetroCore
 /// Renderers escape each value taken from a report, so that their own colour codes survive.
 /// Unstyled output (a pipe, a CI log, `NO_COLOR`) is escaped once more here as a whole:
 /// retro writes no control character of its own there, so nothing raw can get through.
+/// Every human-readable output, styled or not, and every error also has its workflow
+/// commands made inert (`VisibleText.inertWorkflowCommands`); each block written is taken
+/// to start a line, which errs on the side of escaping.
 enum Console {
   /// Writes human-readable `text` to standard output; `styled` when it carries retro's own
   /// colours (and so was escaped value by value by its renderer).
   static func human(_ text: String, styled: Bool = false) {
     let safe = styled ? text : VisibleText.escape(text, keepingLineBreaks: true)
-    FileHandle.standardOutput.write(Data(safe.utf8))
+    // Styled or not, a CI log must not read report text as a workflow command.
+    FileHandle.standardOutput.write(Data(VisibleText.inertWorkflowCommands(safe).utf8))
   }
 
   /// Writes one human-readable line to standard output.
@@ -54,6 +58,7 @@ enum Console {
 
   /// Writes one line to standard error, escaped: error messages quote the input.
   static func error(_ text: String) {
-    FileHandle.standardError.write(Data((VisibleText.escape(text, keepingLineBreaks: true) + "\n").utf8))
+    let safe = VisibleText.inertWorkflowCommands(VisibleText.escape(text, keepingLineBreaks: true))
+    FileHandle.standardError.write(Data((safe + "\n").utf8))
   }
 }

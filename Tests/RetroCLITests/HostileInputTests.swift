@@ -292,4 +292,117 @@ struct HostileInputTests {
     defer { try? FileManager.default.removeItem(at: directory) }
     try Self.expectNoRawControls(in: directory, "seed \(seed)")
   }
+
+  // MARK: - Workflow commands, glob patterns, outlines
+
+  /// A line the GitHub Actions runner would read as a workflow command: `::` after leading
+  /// white space (.NET's, so no-break spaces too), or `##[` anywhere in it.
+  static func workflowCommandLines(in text: String) -> [Substring] {
+    text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" }).filter { line in
+      line.drop(while: { $0.isWhitespace }).hasPrefix("::") || line.contains("##[")
+    }
+  }
+
+  @Test("report text never becomes a workflow command in any human-readable output, nor the github format")
+  func workflowCommands() throws {
+    let text = """
+      # ::error file=app.swift,line=1::forged title
+      
+      ## Summary
+      
+      ::warning::a line of its own
+        ::notice::indented
+      \u{00A0}::error::after a no-break space
+      and ##[error]the older form in a line
+      
+      ## Timeline
+      
+      - 10:00 UTC ::error::in an entry ##[warning]x
+      
+      ## Action items
+      
+      - [ ] ::error::in an item @alice
+      """
+    let directory = try Self.folder(["::error::evil.md": Data(text.utf8)])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let cache = ["XDG_CACHE_HOME": directory.appendingPathComponent(".cache").path]
+    _ = try RetroBinary.run(["index", "."], in: directory, environment: cache)
+    for command in Self.humanCommands + [["show", "::error::evil.md"], ["lint", "::error::evil.md"]] {
+      for forced in [false, true] {
+        var environment = cache
+        if forced { environment["NO_COLOR"] = ""; environment["CLICOLOR_FORCE"] = "1" }
+        let result = try RetroBinary.run(command, in: directory, environment: environment)
+        // With colour, retro's own code may start a line; the runner does not skip it, so
+        // the output is checked as the runner reads it.
+        let forged = Self.workflowCommandLines(in: result.stdout + result.stderr)
+        #expect(forged.isEmpty, "\(command) colour \(forced): \(forged.prefix(3))")
+      }
+    }
+    let shown = try RetroBinary.run(["show", "."], in: directory)
+    #expect(shown.stdout.contains("\\:\\:error file=app.swift,line=1::forged title"), "\(shown.stdout.prefix(300))")
+    let github = try RetroBinary.run(["lint", "--format", "github", "."], in: directory)
+    let lines = github.stdout.split(separator: "\n")
+    #expect(!lines.isEmpty)
+    for line in lines {
+      #expect(line.hasPrefix("::warning file=") || line.hasPrefix("::error file=") || line.hasPrefix("::notice file="), "\(line)")
+      #expect(!line.contains("##["), "\(line)")
+    }
+  }
+
+  @Test("an ignore pattern of 200,000 * is a configuration error for lint and the language server, not a crash")
+  func longIgnorePattern() throws {
+    let configuration = "ignore: [\"" + String(repeating: "*", count: 200_000) + "\"]\n"
+    let report = "# Outage\n\n## Summary\n\nx\n"
+    let directory = try Self.folder([".retro.yml": Data(configuration.utf8), "report.md": Data(report.utf8)])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let lint = try Self.measured(["lint", "."], in: directory)
+    #expect(lint.result.status == 2, "exit \(lint.result.status)")
+    #expect(lint.result.stderr.contains(".retro.yml:1:1: error: 'ignore' has a pattern of 200000 characters"), "\(lint.result.stderr.prefix(300))")
+    Self.expectBounded(lint, seconds: 10, "lint with a long pattern")
+
+    let client = try LanguageServerClient(directory: directory)
+    _ = try client.initialize()
+    let uri = directory.appendingPathComponent("report.md").absoluteString
+    try LanguageServerTests.open(client, uri, report)
+    #expect(!(try client.diagnostics(uri)).isEmpty)
+    #expect(try client.shutdown() == 0)
+
+    // Within the bound, a pattern of runs of * and letters still matches in a moment.
+    let mixed = "ignore: [\"" + String(repeating: "a**b*?", count: 150) + "\"]\n"
+    try Data(mixed.utf8).write(to: directory.appendingPathComponent(".retro.yml"))
+    try Data(report.utf8).write(to: directory.appendingPathComponent(String(repeating: "ab", count: 100) + ".md"))
+    let bounded = try Self.measured(["lint", "."], in: directory)
+    #expect(bounded.result.status == 1, "exit \(bounded.result.status) \(bounded.result.stderr.prefix(300))")
+    Self.expectBounded(bounded, seconds: 10, "lint with a mixed pattern")
+  }
+
+  @Test("the outline of a 4 MB document of 80,000 sections comes in bounded time (it was quadratic)")
+  func largeOutline() throws {
+    var text = "# Big outage\n\n## Summary\n\nThings broke.\n\n"
+    var index = 0
+    while text.utf8.count < 4_000_000 {
+      text += "### Detail \(index)\n\nSome text é ünïcode line \(index).\n\n"
+      index += 1
+    }
+    let directory = try Self.folder([:])
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let client = try LanguageServerClient(directory: directory, timeout: 300)
+    _ = try client.initialize()
+    let uri = directory.appendingPathComponent("big.md").absoluteString
+    try LanguageServerTests.open(client, uri, text)
+    let start = Date()
+    let response = try client.request("textDocument/documentSymbol", ["textDocument": ["uri": uri]])
+    let seconds = Date().timeIntervalSince(start)
+    let symbols = try #require(response["result"] as? [[String: Any]])
+    func count(_ symbols: [[String: Any]]) -> Int {
+      symbols.reduce(0) { total, symbol in
+        total + ((symbol["name"] as? String)?.hasPrefix("Detail ") == true ? 1 : 0) + count(symbol["children"] as? [[String: Any]] ?? [])
+      }
+    }
+    let details = count(symbols)
+    #expect(details == index, "\(details) of \(index) sections")
+    // Debug build: about 18 s with the analysis; the quadratic outline took 87 s.
+    #expect(seconds < 45, "the outline took \(seconds) s")
+    #expect(try client.shutdown() == 0)
+  }
 }

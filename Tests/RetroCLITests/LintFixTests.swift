@@ -126,4 +126,76 @@ struct LintFixTests {
     #expect(try RetroBinary.run(["rules", "task_list_marker"]).stdout.contains("Fixable: yes"))
     #expect(try RetroBinary.run(["rules", "blaming_language"]).stdout.contains("Fixable: no"))
   }
+
+  // MARK: - Files retro may not take over, and files being appended to
+
+  static let fixable = "# Outage\n\n## Summary\n\nx\n\n## Action items\n\n- [] Add an alert @ana OPS-1\n"
+
+  static func attributes(_ url: URL) throws -> (owner: Int, mode: Int) {
+    let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+    return ((attributes[.ownerAccountID] as? NSNumber)?.intValue ?? -1, (attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1)
+  }
+
+  @Test("--fix refuses a read-only file and keeps the owner and mode of a file it replaces", .enabled(if: getuid() == 0, "needs root to chown"))
+  func ownership() throws {
+    let directory = try LintCommandTests.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let readOnly = directory.appendingPathComponent("read-only.md")
+    let others = directory.appendingPathComponent("others.md")
+    try Data(Self.fixable.utf8).write(to: readOnly)
+    try Data(Self.fixable.utf8).write(to: others)
+    chmod(readOnly.path, 0o444)
+    chown(others.path, 65534, 65534)
+    chmod(others.path, 0o640)
+    let result = try RetroBinary.run(["lint", "--fix", "read-only.md", "others.md"], in: directory)
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("read-only.md: error: is read-only (mode 0444); not fixed"), "\(result.stderr)")
+    #expect(try String(contentsOf: readOnly, encoding: .utf8) == Self.fixable)
+    #expect(result.stderr.contains("others.md: fixed"), "\(result.stderr)")
+    #expect(try String(contentsOf: others, encoding: .utf8) != Self.fixable)
+    let kept = try Self.attributes(others)
+    #expect(kept.owner == 65534 && kept.mode == 0o640, "owner \(kept.owner) mode \(String(kept.mode, radix: 8))")
+  }
+
+  @Test("--fix run as another user refuses a file that user cannot write, in a folder it can", .enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "needs root and setpriv"))
+  func anotherUser() throws {
+    let directory = try LintCommandTests.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    chmod(directory.path, 0o777)
+    let file = directory.appendingPathComponent("root.md")
+    try Data(Self.fixable.utf8).write(to: file)
+    chmod(file.path, 0o644)
+    let result = try RetroBinary.run(
+      ["--reuid=65534", "--regid=65534", "--clear-groups", RetroBinary.executable.path, "lint", "--fix", "root.md"], in: directory,
+      executable: URL(fileURLWithPath: "/usr/bin/setpriv"))
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("root.md: error: cannot be written by this user"), "\(result.stderr)")
+    #expect(try String(contentsOf: file, encoding: .utf8) == Self.fixable)
+    #expect(try Self.attributes(file).owner == 0)
+  }
+
+  @Test("--fix while another process appends to the file loses no appended line, over 150 rounds")
+  func concurrentAppends() throws {
+    let directory = try LintCommandTests.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("busy.md")
+    var fixedRounds = 0
+    for round in 0..<150 {
+      try Data(Self.fixable.utf8).write(to: file)
+      // An appender as a shell's `>>` is (open, write a line, close), at a moment that moves
+      // through retro's run from round to round: 0 to 74 ms after it starts.
+      let appender = Process()
+      appender.executableURL = URL(fileURLWithPath: "/bin/sh")
+      appender.arguments = ["-c", "sleep 0.\(String(format: "%03d", round % 75)); echo appended-\(round) >> busy.md"]
+      appender.currentDirectoryURL = directory
+      try appender.run()
+      let result = try RetroBinary.run(["lint", "--fix", "busy.md"], in: directory)
+      appender.waitUntilExit()
+      if result.stderr.contains("busy.md: fixed") { fixedRounds += 1 }
+      let text = try String(contentsOf: file, encoding: .utf8)
+      #expect(text.contains("appended-\(round)\n"), "round \(round): the appended line was lost; \(result.stderr)")
+    }
+    // Some rounds must have fixed the file, or the race was never run.
+    #expect(fixedRounds > 0)
+  }
 }

@@ -29,6 +29,18 @@ struct LintConfigurationTests {
     #expect(!configuration.isIgnored("retros/a.md"))
   }
 
+  @Test("ignore patterns: * within a folder, ** across folders, **/ whole folders, runs of * as **, and a length bound")
+  func ignorePatterns() throws {
+    let configuration = try Self.load("ignore: [\"docs/**/x.md\", \"a/*.md\", \"b/***.md\", \"q/?.md\"]")
+    #expect(configuration.isIgnored("docs/x.md") && configuration.isIgnored("docs/1/2/x.md"))
+    #expect(!configuration.isIgnored("docs/ax.md"))
+    #expect(configuration.isIgnored("a/r.md") && !configuration.isIgnored("a/b/r.md"))
+    #expect(configuration.isIgnored("b/c/d.md"))
+    #expect(configuration.isIgnored("q/z.md") && !configuration.isIgnored("q/zz.md"))
+    let long = "ignore: [\"" + String(repeating: "*", count: 1_001) + "\"]"
+    #expect(throws: InputError.self) { try Self.load(long) }
+  }
+
   @Test("an unknown key, an unknown rule and a bad value name the key and its line")
   func errors() {
     #expect(throws: InputError.self) { try Self.load("timezone: UTC\nsevrityScale: [a]\n") }

@@ -54,6 +54,59 @@ public enum VisibleText {
     return false
   }
 
+  /// `text` with every GitHub Actions workflow command in it made inert, for output read
+  /// in a CI log. The runner reads a line as a command when it starts with `::` after any
+  /// leading white space (`::error file=…::…` plants an annotation, `::add-mask::` hides
+  /// text), and the older form `##[error]` wherever `##[` appears in the line. So a report
+  /// title printed first, or a report line printed indented, could forge one. Such a `::` is
+  /// written `\:\:`, and every `##[` is written `\#\#[`, which a reader still reads.
+  /// retro's own human-readable output never holds either.
+  public static func inertWorkflowCommands(_ text: String) -> String {
+    guard mayHoldWorkflowCommand(text.utf8) else { return text }
+    var out = ""
+    out.reserveCapacity(text.utf8.count + 16)
+    let scalars = Array(text.unicodeScalars)
+    var atLineStart = true
+    var index = 0
+    while index < scalars.count {
+      let scalar = scalars[index]
+      let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+      if scalar == "#", next == "#", index + 2 < scalars.count, scalars[index + 2] == "[" {
+        out += "\\#\\#["
+        index += 3
+        atLineStart = false
+        continue
+      }
+      if atLineStart, scalar == ":", next == ":" {
+        out += "\\:\\:"
+        index += 2
+        atLineStart = false
+        continue
+      }
+      out.unicodeScalars.append(scalar)
+      if scalar == "\n" || scalar == "\r" {
+        atLineStart = true
+      } else if !scalar.properties.isWhitespace {
+        atLineStart = false
+      }
+      index += 1
+    }
+    return out
+  }
+
+  /// A quick byte scan: does `text` hold `::` or `##[` anywhere?
+  private static func mayHoldWorkflowCommand(_ bytes: String.UTF8View) -> Bool {
+    var previous: UInt8 = 0
+    var beforePrevious: UInt8 = 0
+    for byte in bytes {
+      if byte == 0x3A && previous == 0x3A { return true }
+      if byte == 0x5B && previous == 0x23 && beforePrevious == 0x23 { return true }
+      beforePrevious = previous
+      previous = byte
+    }
+    return false
+  }
+
   private static func isDirectionControl(_ value: UInt32) -> Bool {
     (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) || value == 0x200E
       || value == 0x200F

@@ -69,14 +69,19 @@ public struct FileFixer: Sendable {
     return result
   }
 
-  /// Writes a fixed file in place, refusing when it changed on disk since it was read.
-  public static func write(_ result: Result) throws {
-    guard let output = result.output, let original = result.original else { return }
-    guard FileManager.default.contents(atPath: result.path) == original else {
-      throw InputError(path: result.path, message: "changed on disk while retro was fixing it; not written, run --fix again")
-    }
+  /// Writes a fixed file in place, refusing when it changed on disk since it was read or
+  /// this user may not write it; returns the bytes another program appended meanwhile,
+  /// kept at the end (`SafeFileWriter.replace`).
+  @discardableResult
+  public static func write(_ result: Result) throws -> Int {
+    guard let output = result.output, let original = result.original else { return 0 }
     // Through a symbolic link to the file it names, which stays a link.
     let target = URL(fileURLWithPath: result.path).resolvingSymlinksInPath().path
-    try SafeFileWriter.write(output, to: target, replacing: true)
+    do {
+      return try SafeFileWriter.replace(target, expected: original, with: output)
+    } catch var error as InputError {
+      error.path = result.path
+      throw error
+    }
   }
 }

@@ -7,10 +7,13 @@ public struct GitHubReporter: Reporter {
 
   /// The workflow-command escapes (`%`, CR and LF), then every other control character made
   /// visible: the command is also a line of the job's log, which renders ANSI sequences.
+  /// The older command form `##[` is made inert too (`VisibleText.inertWorkflowCommands`);
+  /// a `::` inside the data cannot start a line.
   static func escapeData(_ text: String) -> String {
-    VisibleText.escape(
-      text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
-        .replacingOccurrences(of: "\n", with: "%0A"))
+    VisibleText.inertWorkflowCommands(
+      VisibleText.escape(
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+          .replacingOccurrences(of: "\n", with: "%0A")))
   }
 
   static func escapeProperty(_ text: String) -> String {

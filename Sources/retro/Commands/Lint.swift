@@ -124,7 +124,10 @@ extension Retro {
           continue
         }
         do {
-          try FileFixer.write(result)
+          let appended = try FileFixer.write(result)
+          if appended > 0 {
+            printError("\(result.path): another program appended \(appended) bytes while it was fixed; they are kept at its end")
+          }
         } catch let error as InputError {
           printError(error.description)
           failed = true
