@@ -140,7 +140,8 @@ public struct LintConfiguration: Sendable {
       }
       for (id, setting) in table.entries {
         guard knownRules.contains(id) else {
-          throw file.error(key: "rules", "names an unknown rule '\(id)' (see 'retro rules')")
+          throw file.error(
+            key: "rules", "names an unknown rule '\(id)' (see 'retro rules')." + NearestName.hint(for: id, among: knownRules))
         }
         let text = setting.scalarText?.lowercased() ?? ""
         switch text {

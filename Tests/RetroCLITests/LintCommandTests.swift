@@ -88,7 +88,23 @@ struct LintCommandTests {
     let checkstyle = try RetroBinary.run(["lint", "--format", "checkstyle", "examples/draft-login-outage.md"])
     #expect(checkstyle.stdout.hasPrefix("<?xml"))
     let bad = try RetroBinary.run(["lint", "--format", "yaml", "examples"])
-    #expect(bad.status == 64 || bad.status == 2)
+    #expect(bad.status == 2, "usage errors exit 2, as the README says")
+  }
+
+  @Test("a mistyped rule id is a usage error, exit 2, that names the rule meant")
+  func mistypedRule() throws {
+    let lint = try RetroBinary.run(["lint", "--rule", "vague_actio_item", "examples"])
+    #expect(lint.status == 2)
+    #expect(lint.stderr.contains("Unknown rule 'vague_actio_item'"))
+    #expect(lint.stderr.contains("Did you mean 'vague_action_item'?"))
+    let rules = try RetroBinary.run(["rules", "blaming_langauge"])
+    #expect(rules.status == 2)
+    #expect(rules.stderr.contains("Did you mean 'blaming_language'?"))
+    let far = try RetroBinary.run(["lint", "--rule", "no_such_thing_at_all", "examples"])
+    #expect(far.status == 2)
+    #expect(!far.stderr.contains("Did you mean"))
+    let option = try RetroBinary.run(["lint", "--no-such-option", "examples"])
+    #expect(option.status == 2, "an unknown option is a usage error too")
   }
 
   @Test("a configuration error is exit 2 naming the key and line")

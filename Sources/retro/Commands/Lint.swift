@@ -54,7 +54,8 @@ extension Retro {
         throw ValidationError("Unknown format '\(format)'; use one of \(ReporterRegistry.identifiers.joined(separator: ", ")).")
       }
       if let unknown = onlyRules.first(where: { !RuleRegistry.identifiers.contains($0) }) {
-        throw ValidationError("Unknown rule '\(unknown)'; 'retro rules' lists them.")
+        throw ValidationError(
+          "Unknown rule '\(unknown)'; 'retro rules' lists them." + NearestName.hint(for: unknown, among: RuleRegistry.identifiers))
       }
       if dryRun && !fix { throw ValidationError("--dry-run goes with --fix.") }
       if fix && input.paths.contains("-") && !dryRun {

@@ -27,7 +27,7 @@ extension Retro {
         return
       }
       guard let d = RuleRegistry.description(of: id) else {
-        printError("error: unknown rule '\(id)'; 'retro rules' lists them")
+        printError("error: unknown rule '\(id)'; 'retro rules' lists them." + NearestName.hint(for: id, among: RuleRegistry.identifiers))
         throw RetroExit.inputError
       }
       Console.line("\(d.identifier): \(d.name) (default severity: \(d.severity.rawValue))\n")
