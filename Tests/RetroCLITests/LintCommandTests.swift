@@ -91,6 +91,22 @@ struct LintCommandTests {
     #expect(bad.status == 2, "usage errors exit 2, as the README says")
   }
 
+  @Test("README's rule table names every rule 'retro rules' lists, with its default severity")
+  func readmeRuleTable() throws {
+    let readme = try String(contentsOf: RetroBinary.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    let rows = readme.split(separator: "\n").filter { $0.hasPrefix("| `") }
+    let rules = try RetroBinary.run(["rules"])
+    #expect(rules.status == 0)
+    let listed = rules.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+    #expect(listed.count > 20)
+    for fields in listed where fields.count >= 2 {
+      let (id, severity) = (String(fields[0]), String(fields[1]))
+      let row = rows.first { $0.split(separator: "|").first?.contains("`\(id)`") == true }
+      #expect(row != nil, "README's rule table has no row for \(id)")
+      if let row { #expect(row.contains("| \(severity) |"), "\(id): \(row)") }
+    }
+  }
+
   @Test("a mistyped rule id is a usage error, exit 2, that names the rule meant")
   func mistypedRule() throws {
     let lint = try RetroBinary.run(["lint", "--rule", "vague_actio_item", "examples"])
