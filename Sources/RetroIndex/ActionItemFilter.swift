@@ -36,7 +36,7 @@ public struct ActionItemFilter: Sendable {
     if let dueBefore {
       guard let due = row.due.flatMap({ CalendarDate(iso: $0) }), due < dueBefore else { return false }
     }
-    if let severity, row.severity?.lowercased() != severity.lowercased() { return false }
+    if let severity, row.severity.map(SeverityName.key) != SeverityName.key(severity) { return false }
     if let tag, !row.tags.contains(where: { $0.lowercased() == tag.lowercased() }) { return false }
     if let service, !row.services.contains(where: { $0.lowercased() == service.lowercased() }) { return false }
     if let since {

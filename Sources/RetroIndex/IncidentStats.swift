@@ -70,7 +70,10 @@ public struct IncidentStats: Sendable, Equatable, Codable {
       return ranked(counts.map { Count(key: $0.key, count: $0.value) }, limit: limit)
     }
     let months = counted(reports.compactMap { $0.date.map { String($0.prefix(7)) } }).sorted { $0.key < $1.key }
-    let severities = counted(reports.map { $0.severity ?? "unknown" })
+    // `Sev 2` and `SEV2` are one severity, shown as the reports mostly spell it.
+    let spellings = reports.compactMap(\.severity)
+    let names = SeverityName.displayNames(spellings)
+    let severities = counted(reports.map { $0.severity.map { names[SeverityName.key($0)] ?? $0 } ?? "unknown" })
     let done = items.filter { $0.status == "done" }
     let open = items.filter { $0.status == "open" }
     let daysToClose = done.compactMap { row -> Double? in

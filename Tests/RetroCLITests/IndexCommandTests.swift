@@ -61,6 +61,28 @@ struct IndexCommandTests {
     #expect(index.stdout.contains("2 files, 0 read, 2 unchanged"))
   }
 
+  @Test("severities spelled Sev 2, SEV2 and sev-2 are one severity to --severity and stats")
+  func severitySpellings() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("retro-severity-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try FileManager.default.createDirectory(at: directory.appendingPathComponent("retros"), withIntermediateDirectories: true)
+    for (number, severity) in ["Sev 2", "SEV2", "sev-2", "SEV2", "SEV1"].enumerated() {
+      let text = "---\ntitle: Outage \(number)\ndate: 2024-02-0\(number + 1)\nseverity: \(severity)\n---\n## Action items\n\n- [ ] Fix thing \(number) @ana\n"
+      try Data(text.utf8).write(to: directory.appendingPathComponent("retros/r\(number).md"))
+    }
+    for filter in ["SEV2", "Sev 2", "sev2"] {
+      let actions = try Self.run(["actions", "retros", "--severity", filter, "--format", "json"], in: directory)
+      #expect(actions.status == 0, "\(actions.stderr)")
+      let items = try JSONSerialization.jsonObject(with: Data(actions.stdout.utf8)) as? [[String: Any]]
+      #expect(items?.count == 4, "--severity \(filter): \(items?.count ?? -1) items")
+    }
+    let stats = try Self.run(["stats", "retros", "--format", "json"], in: directory)
+    #expect(stats.status == 0, "\(stats.stderr)")
+    let object = try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any]
+    let severities = (object?["incidentsPerSeverity"] as? [[String: Any]])?.map { "\($0["key"] ?? "")=\($0["count"] ?? "")" }
+    #expect(severities == ["SEV2=4", "SEV1=1"], "\(severities ?? [])")
+  }
+
   @Test("--recurring groups the promise made twice; filters narrow the list")
   func recurringAndFilters() throws {
     let directory = try Self.workspace()

@@ -12,9 +12,7 @@ public struct SeverityScaleRule: Rule {
 
   public init() {}
 
-  static func key(_ text: String) -> String {
-    text.lowercased().filter { $0.isLetter || $0.isNumber }
-  }
+  static func key(_ text: String) -> String { SeverityName.key(text) }
 
   public func validate(_ context: LintContext) -> [Finding] {
     guard let severity = context.report.severity else { return [] }
