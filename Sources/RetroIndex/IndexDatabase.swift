@@ -106,21 +106,34 @@ public final class IndexDatabase: Sendable {
   }
 
   /// An unmarked SQLite file is used only when its tables are retro's (an index an earlier
-  /// retro made) or it has none; it is read without being changed.
+  /// retro made) or it is wholly empty: no table, view, index or trigger, and no
+  /// `user_version` (another program's empty database with a view or a version of its own is
+  /// that program's). It is read without being changed.
   private static func checkUnmarked(_ path: String) throws {
     var configuration = Configuration()
     configuration.readonly = true
     configuration.busyMode = .timeout(30)
     let tables: [String]
+    let objects: Int
+    let userVersion: Int
     do {
       let queue = try DatabaseQueue(path: path, configuration: configuration)
       defer { try? queue.close() }
-      tables = try queue.read { db in
-        try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      (tables, objects, userVersion) = try queue.read { db in
+        (
+          try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"),
+          try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0,
+          try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        )
       }
     } catch {
       throw IndexError.refused(
         path: path, reason: "is an SQLite database without retro's mark that cannot be read (\(describe(error))); it is left as it is")
+    }
+    if tables.isEmpty, objects > 0 || userVersion != 0 {
+      throw IndexError.refused(
+        path: path,
+        reason: "is another program's SQLite database (\(objects) schema objects, user_version \(userVersion), none of them retro's)")
     }
     guard tables.isEmpty || Set(["grdb_migrations", "report", "actionItem"]).isSubset(of: tables) else {
       throw IndexError.refused(path: path, reason: "is another program's SQLite database (tables: \(tables.prefix(3).joined(separator: ", ")))")

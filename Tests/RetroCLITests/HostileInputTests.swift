@@ -297,7 +297,21 @@ struct HostileInputTests {
 
   /// A line the GitHub Actions runner would read as a workflow command: `::` after leading
   /// white space (.NET's, so no-break spaces too), or `##[` anywhere in it.
+  /// The lines a runner would take for workflow commands, read with colour codes removed as
+  /// well as kept (a runner may strip them before it looks).
   static func workflowCommandLines(in text: String) -> [Substring] {
+    var plain = ""
+    var scalars = text.unicodeScalars.makeIterator()
+    while let scalar = scalars.next() {
+      guard scalar == "\u{1B}" else { plain.unicodeScalars.append(scalar); continue }
+      guard let open = scalars.next() else { break }
+      guard open == "[" else { plain.unicodeScalars.append(scalar); plain.unicodeScalars.append(open); continue }
+      while let inner = scalars.next(), !(0x40...0x7E).contains(inner.value) {}
+    }
+    return lines(text) + lines(plain)
+  }
+
+  private static func lines(_ text: String) -> [Substring] {
     text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r" }).filter { line in
       line.drop(while: { $0.isWhitespace }).hasPrefix("::") || line.contains("##[")
     }

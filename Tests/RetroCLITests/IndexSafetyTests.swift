@@ -46,10 +46,14 @@ struct IndexSafetyTests {
     var marked = try Data(contentsOf: RetroBinary.fixtures.appendingPathComponent("foreign.sqlite"))
     marked.replaceSubrange(68..<72, with: Array("FSL1".utf8))
     try marked.write(to: directory.appendingPathComponent("marked.db"))
+    // A database with no table, only a view and a user_version of its own, is not empty.
+    try FileManager.default.copyItem(
+      at: RetroBinary.fixtures.appendingPathComponent("foreign-view.sqlite"), to: directory.appendingPathComponent("view.db"))
     let before = try Self.snapshot(directory)
     for (index, expected) in [
       ("notes", "is a folder"), (".", "is a folder"), ("..", "is a folder"), ("report.md", "not an SQLite database"),
       ("empty.txt", "is empty"), ("other.db", "another program's"), ("marked.db", "another program's"),
+      ("view.db", "another program's"),
     ] {
       for command in [["index", "retros"], ["actions", "retros"], ["digest", "retros"], ["stats", "retros"]] {
         let result = try RetroBinary.run(command + ["--index", index], in: directory)

@@ -83,6 +83,17 @@ public enum VisibleText {
         atLineStart = false
         continue
       }
+      // An escape sequence (retro's own colour, `ESC [ … m`) is kept whole and does not end
+      // a line's start: a runner that strips colours before it looks for a command would
+      // otherwise find one right after it.
+      if scalar == "\u{1B}", next == "[" {
+        var end = index + 2
+        while end < scalars.count, (0x30...0x3F).contains(scalars[end].value) || (0x20...0x2F).contains(scalars[end].value) { end += 1 }
+        if end < scalars.count { end += 1 }
+        for i in index..<end { out.unicodeScalars.append(scalars[i]) }
+        index = end
+        continue
+      }
       out.unicodeScalars.append(scalar)
       if scalar == "\n" || scalar == "\r" {
         atLineStart = true
