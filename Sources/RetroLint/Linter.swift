@@ -148,24 +148,70 @@ public struct Linter: Sendable {
   /// The per-file rules' diagnostics for one report, inline comments applied. Cross-report
   /// findings land on files too, so their comments are applied when those are known.
   private func fileDiagnostics(_ context: LintContext, only: Set<String>?) -> [Diagnostic] {
-    let directives = InlineDirectives(lines: context.sourceLines)
+    var directives = InlineDirectives(lines: context.sourceLines)
     var diagnostics: [Diagnostic] = context.report.warnings.map { warning in
       Diagnostic(
         ruleId: "input", severity: .warning, message: warning.message, path: context.path,
         line: warning.line ?? 1, column: warning.column ?? 1)
     }
+    var ran: Set<String> = []
     for rule in RuleRegistry.rules {
       let description = rule.description
       if let only, !only.contains(description.identifier) { continue }
       guard let severity = severity(of: description) else { continue }
-      for finding in rule.init().validate(context) where !directives.isDisabled(description.identifier, line: finding.line) {
+      ran.insert(description.identifier)
+      for finding in rule.init().validate(context) where !directives.suppresses(description.identifier, line: finding.line) {
         diagnostics.append(
           Diagnostic(
             ruleId: description.identifier, severity: severity, message: finding.message,
             path: context.path, line: finding.line, column: finding.column, note: finding.note, fix: finding.fix))
       }
     }
+    if !directives.isEmpty, ran.contains(SuperfluousDirectiveRule.description.identifier),
+      let severity = severity(of: SuperfluousDirectiveRule.description)
+    {
+      diagnostics += superfluousDirectives(&directives, context: context, ran: ran, severity: severity)
+    }
     return diagnostics
+  }
+
+  /// `superfluous_directive`: each id a `retro-disable…` comment names that turned off no
+  /// finding. Per-file rules the run left out (`--rule`) are run here too, on this file only
+  /// and only when it has comments, so the answer does not depend on which rules were asked
+  /// for. Ids of cross-report rules, unknown ids (`invalid_directive` names those), rules
+  /// turned off in `.retro.yml`, and `all` when some rule is off, are not judged.
+  private func superfluousDirectives(
+    _ directives: inout InlineDirectives, context: LintContext, ran: Set<String>, severity: DiagnosticSeverity
+  ) -> [Diagnostic] {
+    let own = SuperfluousDirectiveRule.description.identifier
+    var enabled: Set<String> = []
+    var allEnabled = true
+    for rule in RuleRegistry.rules {
+      let id = rule.description.identifier
+      guard id != own else { continue }
+      guard self.severity(of: rule.description) != nil else {
+        allEnabled = false
+        continue
+      }
+      enabled.insert(id)
+      if !ran.contains(id) {
+        for finding in rule.init().validate(context) { _ = directives.suppresses(id, line: finding.line) }
+      }
+    }
+    var result: [Diagnostic] = []
+    for (index, directive) in directives.directives.enumerated() where !directive.isUnknownCommand && directive.command != "retro-enable" {
+      for id in directive.ids where (id == "all" ? allEnabled : enabled.contains(id)) && !directives.wasUsed(index, id: id) {
+        guard !directives.suppresses(own, line: directive.line) else { continue }
+        let scope = directive.command == "retro-disable-file" ? "this file" : "the lines it covers"
+        let what = id == "all" ? "no rule finds anything" : "\(id) finds nothing"
+        result.append(
+          Diagnostic(
+            ruleId: own, severity: severity,
+            message: "'\(directive.command) \(id)' turns off nothing: \(what) in \(scope); remove the comment",
+            path: context.path, line: directive.line, column: 1))
+      }
+    }
+    return result
   }
 
   private func crossReportDiagnostics(_ summaries: [ReportSummary], only: Set<String>?) -> [Diagnostic] {

@@ -9,7 +9,7 @@ public enum RuleRegistry {
     BlamingLanguageRule.self, SummaryLengthRule.self, NoActionItemsRule.self, ActionItemOwnerRule.self,
     ActionItemTrackingRule.self, ActionItemIdRule.self, VagueActionItemRule.self, DuplicateActionItemRule.self,
     TaskListMarkerRule.self, StaleItemStatusRule.self,
-    LessonsListsRule.self, BrokenRelativeLinkRule.self,
+    LessonsListsRule.self, BrokenRelativeLinkRule.self, InvalidDirectiveRule.self, SuperfluousDirectiveRule.self,
   ]
 
   public static let crossReportRules: [any CrossReportRule.Type] = [

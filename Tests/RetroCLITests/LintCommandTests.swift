@@ -107,6 +107,48 @@ struct LintCommandTests {
     }
   }
 
+  @Test("inline comments: a file-level disable works; a misspelled or superfluous one is reported at its line")
+  func inlineDirectives() throws {
+    let directory = try Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let text = """
+      ---
+      title: Cache outage
+      date: 2024-03-01
+      severity: SEV2
+      status: final
+      authors: [Ana]
+      ---
+      <!-- retro-disable-file missing_section -->
+      ## Summary
+
+      The cache fell over.
+
+      ## Action items
+
+      <!-- retro-disable vague_actio_item -->
+      - [ ] Investigate the cache
+      <!-- retro-disabel-next-line action_item_owner -->
+      - [ ] Add a p99 latency alert on the cache @ana PAY-1 due 2024-05-01
+      <!-- retro-disable-next-line placeholder_text -->
+      - [ ] Page the cache team on eviction storms @ben PAY-2 due 2024-05-01
+      """
+    try Data(text.utf8).write(to: directory.appendingPathComponent("report.md"))
+    let result = try RetroBinary.run(["lint", "report.md"], in: directory)
+    #expect(!result.stdout.contains("(missing_section)"), "the file-level disable turns missing_section off: \(result.stdout)")
+    #expect(result.stdout.contains("report.md:15:1: warning: 'vague_actio_item' is not a rule"), "\(result.stdout)")
+    #expect(result.stdout.contains("(did you mean 'vague_action_item'?)"), "\(result.stdout)")
+    #expect(result.stdout.contains("(vague_action_item)"), "a misspelled disable turns nothing off")
+    #expect(result.stdout.contains("report.md:17:1: warning: 'retro-disabel-next-line' is not a retro comment"), "\(result.stdout)")
+    #expect(
+      result.stdout.contains("report.md:19:1: warning: 'retro-disable-next-line placeholder_text' turns off nothing"),
+      "\(result.stdout)")
+    // Turning the reporting rules off silences them like any rule.
+    try Data("rules:\n  invalid_directive: off\n  superfluous_directive: off\n".utf8).write(to: directory.appendingPathComponent(".retro.yml"))
+    let quiet = try RetroBinary.run(["lint", "report.md"], in: directory)
+    #expect(!quiet.stdout.contains("(invalid_directive)") && !quiet.stdout.contains("(superfluous_directive)"), "\(quiet.stdout)")
+  }
+
   @Test("a mistyped rule id is a usage error, exit 2, that names the rule meant")
   func mistypedRule() throws {
     let lint = try RetroBinary.run(["lint", "--rule", "vague_actio_item", "examples"])
