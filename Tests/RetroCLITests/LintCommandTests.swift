@@ -188,11 +188,23 @@ struct LintCommandTests {
     #expect(first.stdout.contains("2024-05-06-checkout-latency.md"))
     let text = try String(contentsOfFile: path, encoding: .utf8)
     #expect(text.contains("**Authors:** Ana"))
+    // A second report of the same name that day takes -2; the first is left as it was.
     let again = try RetroBinary.run(
       ["new", "Checkout ../../latency", "--date", "2024-05-06", "--dir", "retros"], in: directory)
-    #expect(again.status == 2)
-    #expect(again.stderr.contains("already exists"))
+    #expect(again.status == 0, "\(again.stderr)")
+    #expect(again.stdout.contains("2024-05-06-checkout-latency-2.md"))
     #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
+    try FileManager.default.removeItem(at: directory.appendingPathComponent("retros/2024-05-06-checkout-latency-2.md"))
+    // Titles with no Latin letter share `incident`: each gets a file of its own.
+    for _ in 0..<2 {
+      #expect(try RetroBinary.run(["new", "障害", "--date", "2024-05-07", "--dir", "other"], in: directory).status == 0)
+    }
+    let other = try FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("other").path).sorted()
+    #expect(other == ["2024-05-07-incident-2.md", "2024-05-07-incident.md"])
+    // A severity off the scale would fail lint on the new report's first line.
+    let offScale = try RetroBinary.run(["new", "Disk full", "--severity", "P1", "--dir", "other"], in: directory)
+    #expect(offScale.status == 2)
+    #expect(offScale.stderr.contains("--severity 'P1' is not on the severity scale (SEV1, SEV2, SEV3, SEV4, SEV5)"))
 
     let initial = try RetroBinary.run(["init"], in: directory)
     #expect(initial.status == 0)

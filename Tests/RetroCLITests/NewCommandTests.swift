@@ -15,6 +15,15 @@ struct NewCommandTests {
   /// Runs `retro new` with `value` as title, severity and author in the `template`, then
   /// `retro show --format json` on the file it wrote.
   static func roundTrip(_ value: String, template: String, in directory: URL) throws -> [String: Any] {
+    // `retro new` refuses a severity off the scale, so the value is put on it first (written
+    // as a JSON string, which YAML reads as the same text), keeping the file's other keys.
+    let configuration = directory.appendingPathComponent(".retro.yml")
+    let kept = ((try? String(contentsOf: configuration, encoding: .utf8)) ?? "")
+      .split(separator: "\n").filter { !$0.hasPrefix("severityScale:") }.joined(separator: "\n")
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .withoutEscapingSlashes
+    let scale = String(decoding: try encoder.encode([value]), as: UTF8.self)
+    try Data(((kept.isEmpty ? "" : kept + "\n") + "severityScale: \(scale)\n").utf8).write(to: configuration)
     let new = try RetroBinary.run(
       ["new", "--severity=\(value)", "--author=\(value)", "--template", template, "--date", "2024-05-06", "--dir", "out", "--", value],
       in: directory)

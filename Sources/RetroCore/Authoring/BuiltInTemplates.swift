@@ -70,7 +70,7 @@ TODO
 
 ## Corrective actions
 
-- [ ] [AI-1] TODO: what will change @owner TICKET-1 due YYYY-MM-DD
+- [ ] [AI-1] TODO: what will change, its owner, ticket and due date
 """#,
     "default": #"""
 ---
@@ -134,7 +134,7 @@ All times are UTC.
 
 ## Action items
 
-- [ ] [AI-1] TODO: what will change @owner TICKET-1 due YYYY-MM-DD
+- [ ] [AI-1] TODO: what will change, its owner, ticket and due date
 """#,
     "google-sre": #"""
 # {{title}}
@@ -172,7 +172,7 @@ TODO
 
 | Action Item | Type | Owner | Bug |
 | --- | --- | --- | --- |
-| [AI-1] TODO | prevent | @owner | TICKET-1 |
+| [AI-1] TODO | prevent | TODO | TODO |
 
 ## Lessons Learned
 
@@ -231,7 +231,7 @@ TODO
 
 ## Action items
 
-- [ ] [AI-1] TODO @owner TICKET-1
+- [ ] [AI-1] TODO: what will change, its owner, ticket and due date
 """#,
   ]
 }

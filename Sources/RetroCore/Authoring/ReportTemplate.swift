@@ -133,10 +133,19 @@ public struct ReportTemplate: Sendable {
   }
 
   /// `2019-02-25-fleet-roll-out-took-the-site-down`: lowercase ASCII letters, digits and
-  /// hyphens only, so a title can never name a path outside the folder.
+  /// hyphens only, so a title can never name a path outside the folder. Latin letters with
+  /// accents lose them (`Störung` → `storung`, `Ünïcode` → `unicode`) and the letters that
+  /// have no accent to drop are spelled out (`ß` → `ss`, `æ` → `ae`, `ø` → `o`), so a title
+  /// in German, French or Polish keeps its words; a title with no Latin letter at all (one
+  /// in Japanese) gives `incident`, and `retro new` adds `-2`, `-3` when that name is taken.
   public static func slug(_ title: String) -> String {
     var slug = ""
-    for scalar in title.lowercased().unicodeScalars {
+    var spelled = ""
+    for character in title.lowercased() {
+      if let ascii = spelledOut[character] { spelled += ascii } else { spelled.append(character) }
+    }
+    let folded = spelled.folding(options: .diacriticInsensitive, locale: nil)
+    for scalar in folded.lowercased().unicodeScalars {
       // ASCII letters and digits: what `CharacterSet.alphanumerics` holds below U+0080.
       if scalar.isASCII, let value = Optional(scalar.value),
         (0x30...0x39).contains(value) || (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value)
@@ -153,4 +162,9 @@ public struct ReportTemplate: Sendable {
     }
     return slug.isEmpty ? "incident" : slug
   }
+
+  /// Latin letters that folding accents away leaves as they are.
+  static let spelledOut: [Character: String] = [
+    "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i", "ħ": "h",
+  ]
 }

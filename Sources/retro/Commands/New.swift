@@ -52,12 +52,34 @@ extension Retro {
     func run() throws {
       do {
         let settings = try LintConfiguration.from(try ConfigurationFile.load(path: config), knownRules: RuleRegistry.identifiers)
+        // The severity must be on the scale `severity_scale` checks, or the new report would
+        // fail lint on its first line.
+        guard settings.severityScale.contains(where: { SeverityName.key($0) == SeverityName.key(severity) }) else {
+          printError(
+            "error: --severity '\(severity)' is not on the severity scale (\(settings.severityScale.joined(separator: ", "))); "
+              + "use one of those, or set severityScale in .retro.yml")
+          throw RetroExit.inputError
+        }
         let chosen = try ReportTemplate.named(template, userDirectory: templates ?? settings.templates)
         let day = date.flatMap { CalendarDate(iso: $0) } ?? Self.today()
         let text = chosen.render(title: title, date: day, severity: severity, author: author ?? Self.defaultAuthor())
-        let path = URL(fileURLWithPath: dir).appendingPathComponent("\(day)-\(ReportTemplate.slug(title)).md").path
-        try SafeFileWriter.write(text, to: path)
-        Console.line(path)
+        // Two incidents of one day may share a name (the same title, or titles with no Latin
+        // letter): the later one takes `-2`, `-3`. The write never replaces a file, so a
+        // report written meanwhile by another process is never lost either.
+        let base = "\(day)-\(ReportTemplate.slug(title))"
+        var attempt = 1
+        while true {
+          let name = attempt == 1 ? base : "\(base)-\(attempt)"
+          let path = URL(fileURLWithPath: dir).appendingPathComponent("\(name).md").path
+          do {
+            try SafeFileWriter.write(text, to: path)
+            if attempt > 1 { printError("\(URL(fileURLWithPath: dir).appendingPathComponent("\(base).md").path): note: exists; wrote the new report beside it") }
+            Console.line(path)
+            break
+          } catch let error as InputError where error.message.contains("already exists") && attempt < 100 {
+            attempt += 1
+          }
+        }
       } catch let error as InputError {
         printError(error.description)
         throw RetroExit.inputError

@@ -67,7 +67,7 @@ struct ActionItemReader {
     var owners: [String] = []
     if let column = columns["owner"] {
       owners += column.split(whereSeparator: { $0 == "," || $0 == "/" || $0 == "&" || $0 == ";" })
-        .map { $0.trimmingWhitespace() }.filter { !$0.isEmpty && $0 != "-" && $0 != "—" }
+        .map { $0.trimmingWhitespace() }.filter { !$0.isEmpty && !Self.noOwnerWords.contains($0.lowercased()) }
     }
     owners += ownersFromText(head: head, all: all)
     // A `[name]` or `(team)` prefix that named an owner is not part of what to do.
@@ -146,6 +146,10 @@ struct ActionItemReader {
       "already done",
     ].map { Array($0.utf8) }
   }
+
+  /// What an owner cell holds when nobody owns the item yet (a template's placeholder, a
+  /// dash): not an owner.
+  static let noOwnerWords: Set<String> = ["-", "—", "–", "todo", "tbd", "tbc", "?", "??", "???", "n/a", "none", "unassigned", "nobody"]
 
   static func isDoneWord(_ text: String) -> Bool {
     let word = InlineText.normalisedWords(text)
