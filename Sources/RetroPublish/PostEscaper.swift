@@ -94,26 +94,67 @@ struct PostEscaper {
   /// Walks the body line by line, leaving the lines of code blocks (fenced or indented, at
   /// any depth in lists and quotes, as the Markdown parser finds them) alone; every other
   /// line goes through `escapeLine`.
+  ///
+  /// A fenced block with no closing fence is prose here: the Markdown parser runs it to the end
+  /// of the post, but kramdown does not take it as code at all, so its lines are escaped (at
+  /// worst Hugo shows `&lt;` inside that block).
   func escapeProse(_ body: String) -> String {
+    let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
     var code = Set<Int>()
     func collect(_ node: MarkdownNode) {
-      if case .codeBlock = node.kind, let range = node.range, range.start.line <= range.end.line {
+      if case .codeBlock = node.kind, let range = node.range, range.start.line <= range.end.line,
+        !Self.isUnclosedFence(lines, from: range.start, to: range.end.line)
+      {
         code.formUnion(range.start.line...range.end.line)
       }
       node.children.forEach(collect)
     }
     collect(MarkdownDocument(parsing: body).root)
-    let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
     return lines.enumerated().map { index, line in
       code.contains(index + 1) ? String(line) : escapeLine(line)
     }.joined(separator: "\n")
   }
 
-  /// One line of prose: code spans (a backtick run to the next run of the same length) kept.
+  /// True when the code block starting at `start` opens with a fence (``` or ~~~) and its last
+  /// line (`end`) is not a closing fence of the same character, at least as long.
+  static func isUnclosedFence(_ lines: [Substring], from start: SourceLocation, to end: Int) -> Bool {
+    func fence(_ line: Int) -> (character: Character, count: Int, rest: Substring)? {
+      guard line >= 1, line <= lines.count else { return nil }
+      let text = lines[line - 1].dropFirst(max(0, (start.column ?? 1) - 1)).drop(while: { $0 == " " || $0 == "\t" })
+      guard let first = text.first, first == "`" || first == "~" else { return nil }
+      let run = text.prefix(while: { $0 == first })
+      return run.count >= 3 ? (first, run.count, text[run.endIndex...]) : nil
+    }
+    guard let opener = fence(start.line) else { return false }
+    guard end > start.line, let closer = fence(end), closer.character == opener.character,
+      closer.count >= opener.count, closer.rest.trimmingWhitespace().isEmpty
+    else { return true }
+    return false
+  }
+
+  /// The first backtick in `text` not escaped by a backslash (`` \` `` is a literal backtick
+  /// in both generators, not a code span's opener).
+  static func firstUnescapedTick(in text: Substring) -> Substring.Index? {
+    var index = text.startIndex
+    while index < text.endIndex {
+      let character = text[index]
+      if character == "\\" {
+        index = text.index(after: index)
+        if index < text.endIndex { index = text.index(after: index) }
+        continue
+      }
+      if character == "`" { return index }
+      index = text.index(after: index)
+    }
+    return nil
+  }
+
+  /// One line of prose: code spans (a backtick run to the next run of the same length) kept;
+  /// a backslash-escaped backtick opens none.
   func escapeLine(_ line: Substring) -> String {
     var out = ""
     var rest = line[...]
-    while let tick = rest.firstIndex(of: "`") {
+    while let tick = Self.firstUnescapedTick(in: rest) {
       out += escapeInline(rest[..<tick])
       let run = rest[tick...].prefix(while: { $0 == "`" })
       let afterRun = run.endIndex
@@ -163,13 +204,20 @@ struct PostEscaper {
         continue
       }
       if character == "]", next < text.endIndex, text[next] == "(" || text[next] == ":" {
-        out.append(character)
-        out.append(text[next])
         var start = text.index(after: next)
-        while start < text.endIndex, text[start] == " " || text[start] == "<" {
-          out.append(text[start])
+        var opening = String(text[index..<start])
+        while start < text.endIndex, text[start] == " " || text[start] == "\t" || text[start] == "<" {
+          opening.append(text[start])
           start = text.index(after: start)
         }
+        // The destination starts on a later line, out of this line's sight: `\]` makes no
+        // link (or reference definition) in kramdown or goldmark, and shows `]`.
+        if start == text.endIndex {
+          out += "\\" + opening
+          index = start
+          continue
+        }
+        out += opening
         let end = text[start...].firstIndex(where: { $0 == " " || $0 == ")" || $0 == ">" }) ?? text.endIndex
         let destination = String(text[start..<end])
         if !destination.isEmpty, !HTMLRenderer.isSafe(destination) { out += "#" }

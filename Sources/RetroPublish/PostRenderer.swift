@@ -11,6 +11,8 @@ import RetroCore
 public struct PostRenderer: Sendable {
   /// Written as a YAML comment at the top of every post: how publishing knows a file is its own.
   public static let marker = "Written by retro publish"
+  /// Where the excerpt ends, in every post (Hugo's fixed marker; Jekyll is told it too).
+  static let excerptSeparator = "<!--more-->"
 
   public var format: PostFormat
   public var templates: PublishTemplates
@@ -31,7 +33,9 @@ public struct PostRenderer: Sendable {
   public func render(_ parsed: ParsedReport, sourceText: String) throws -> PublishedPost {
     let report = parsed.report
     let lines = sourceText.split(separator: "\n", omittingEmptySubsequences: false)
-    let excerpt = report.frontMatter?["excerpt_separator"]?.scalarText ?? "<!--more-->"
+    // Retro's own separator, never the report's: the template writes it unescaped and the
+    // escaper leaves it as it is, so an author's `excerpt_separator` would be raw HTML.
+    let excerpt = Self.excerptSeparator
     let intro = Self.intro(parsed, lines: lines, title: report.title)
     let sections = orderedSections(report)
     let summaryIndex = sections.firstIndex { $0.section.kind == .summary }
@@ -45,13 +49,13 @@ public struct PostRenderer: Sendable {
         "excerptSeparator": excerpt,
       ]
     }
-    let frontMatter = try FrontMatterWriter.yaml(frontMatterTable(report), comment: "\(Self.marker) from \(report.source); edits here are replaced.")
+    let escaper = PostEscaper(format: format, excerptSeparator: excerpt)
+    let frontMatter = try FrontMatterWriter.yaml(frontMatterTable(report, escaper: escaper), comment: "\(Self.marker) from \(report.source); edits here are replaced.")
     let text = try templates.render(
       format == .jekyll ? "jekyll-post" : "hugo-post",
       ["frontMatter": frontMatter, "intro": intro, "sections": sectionData, "title": report.title ?? ""])
     // Only the body is escaped: the front matter is retro's own YAML, which neither generator
     // evaluates. A template that does not start with the front matter has all of it escaped.
-    let escaper = PostEscaper(format: format, excerptSeparator: excerpt)
     let body = text.hasPrefix(frontMatter) ? String(text.dropFirst(frontMatter.count)) : text
     let safe = (text.hasPrefix(frontMatter) ? frontMatter : "") + escaper.escape(body)
     return PublishedPost(relativePath: path(for: report), text: Self.tidy(safe), source: report.source)
@@ -145,14 +149,21 @@ public struct PostRenderer: Sendable {
   /// Author keys that would let a report take over the site rather than describe its post:
   /// where the page lands (`permalink`, `url`, `slug`, `aliases`, redirects), whether and how
   /// it is built (`build`, `outputs`, `published`, `type`, `headless`), or what it does to other
-  /// pages (`cascade`, `sitemap`). They are not written; retro owns the post's place.
+  /// pages (`cascade`, `sitemap`), when it is shown (`draft`, `expiryDate`, `publishDate`,
+  /// `unpublishdate`: a date in the future or past leaves the page out of the build), where it
+  /// is listed (`menu`, `menus` put links into the site's navigation; `weight` moves it to the
+  /// top of every list), and the excerpt separator (retro's own, `<!--more-->`). Compared
+  /// lowercased, as Hugo compares its keys. They are not written; retro owns the post's place.
   static let siteKeys: Set<String> = [
     "permalink", "url", "slug", "aliases", "redirect_from", "redirect_to", "outputs", "outputformats",
     "cascade", "build", "_build", "published", "sitemap", "type", "headless", "render", "list",
     "markup", "resources", "translationkey", "lang", "plugin", "plugins", "defaults",
+    "draft", "expirydate", "expiry_date", "publishdate", "publish_date", "pubdate", "unpublishdate",
+    "menu", "menus", "weight", "excerpt_separator",
   ]
 
-  func frontMatterTable(_ report: IncidentReport) -> FrontMatterTable {
+  /// The post's front matter; `escaper` makes a summary inert, which Hugo renders as Markdown.
+  func frontMatterTable(_ report: IncidentReport, escaper: PostEscaper) -> FrontMatterTable {
     var table = report.frontMatter ?? FrontMatterTable()
     table = FrontMatterTable(table.entries.filter { !Self.siteKeys.contains($0.key.lowercased()) })
     let postDate = report.publishedDate ?? report.date
@@ -178,7 +189,7 @@ public struct PostRenderer: Sendable {
       table["date"] = .string(Self.jekyllDate(table["date"]?.scalarText, fallback: postDate))
       table["tags"] = .array(tags.map(FrontMatterValue.string))
       if table["categories"] == nil { table["categories"] = .array([.string("incidents")]) }
-      if table["excerpt_separator"] == nil { table["excerpt_separator"] = .string("<!--more-->") }
+      table["excerpt_separator"] = .string(Self.excerptSeparator)
       table["incident"] = .table(incident)
     case .hugo:
       table["date"] = .string(Self.hugoDate(table["date"]?.scalarText, fallback: postDate))
@@ -191,6 +202,13 @@ public struct PostRenderer: Sendable {
       if case .table(let existing)? = table["params"] { params = existing } else { params = FrontMatterTable() }
       params["incident"] = .table(incident)
       table["params"] = .table(params)
+    }
+    // Hugo renders a front-matter summary as Markdown (newer Hugo, where no `<!--more-->`
+    // ends the excerpt), and the plain text of a code span is raw HTML again
+    // (`` `<script>` `` → `<script>`): the summary, the author's or retro's, is escaped as
+    // the body is (`&lt;`, unsafe links made fragments), in either format.
+    if let summary = table["summary"]?.scalarText {
+      table["summary"] = .string(escaper.escapeProse(summary))
     }
     return table
   }

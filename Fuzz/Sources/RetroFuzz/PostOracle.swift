@@ -11,14 +11,26 @@ import RetroPublish
 ///   (`{{</*` … the first `*/>}}`), as Hugo's lexer reads it.
 /// - Both, read by a CommonMark parser: no raw HTML but comments, no link or image whose
 ///   destination the site would not follow (`HTMLRenderer.isSafe`).
-/// - Front matter: none of the keys that move or hide pages (`PostOracle.siteKeys`).
+/// - Front matter: none of the keys that move, hide or list pages (`PostOracle.siteKeys`);
+///   `excerpt_separator`, when written, is `<!--more-->`; `summary`, which Hugo renders as
+///   Markdown, holds no raw HTML or unsafe link either.
 enum PostOracle {
-  static let siteKeys: Set<String> = ["permalink", "url", "slug", "aliases", "redirect_from", "redirect_to", "outputs", "cascade", "build", "_build", "published", "sitemap", "type", "headless"]
+  static let siteKeys: Set<String> = [
+    "permalink", "url", "slug", "aliases", "redirect_from", "redirect_to", "outputs", "cascade", "build", "_build",
+    "published", "sitemap", "type", "headless", "expirydate", "expiry_date", "publishdate", "publish_date", "pubdate",
+    "unpublishdate", "menu", "menus", "weight",
+  ]
 
   static func problem(in post: String, format: PostFormat) -> String? {
     guard let split = try? FrontMatterSplitter.split(post, path: "post.md") else { return "the post's front matter does not read back" }
     if let keys = split.frontMatter?.values.keys, let key = keys.first(where: { siteKeys.contains($0.lowercased()) }) {
       return "front matter key \(key)"
+    }
+    if let separator = split.frontMatter?.values["excerpt_separator"]?.scalarText, separator != "<!--more-->" {
+      return "excerpt_separator \(separator.debugDescription)"
+    }
+    if let summary = split.frontMatter?.values["summary"]?.scalarText, let problem = markdown(MarkdownDocument(parsing: summary).root) {
+      return "summary: \(problem)"
     }
     let body = Array(split.body.utf8)
     if let problem = format == .jekyll ? liquid(body) : shortcodes(body) { return problem }

@@ -44,8 +44,12 @@ public struct HTMLRenderer: Sendable {
   }
 
   /// True for destinations a reader can follow safely.
+  ///
+  /// Character references are decoded first (`&#106;avascript:`, `javascript&colon;`), as the
+  /// generator or the browser decodes them, and a named one not known is taken as unsafe.
   public static func isSafe(_ destination: String) -> Bool {
-    let trimmed = destination.trimmingWhitespaceAndNewlines().lowercased()
+    guard let decoded = CharacterReference.decode(destination) else { return false }
+    let trimmed = decoded.trimmingWhitespaceAndNewlines().lowercased()
     // Control characters and entities are how filters get fooled (`java\tscript:`).
     if trimmed.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return false }
     guard let colon = trimmed.firstIndex(of: ":") else { return true }
