@@ -17,7 +17,7 @@ import RetroCore
 /// Both: outside code, raw HTML (`<script>`, `<img onerror>`) is written as text (`&lt;`), and a
 /// link destination the site would not follow (`javascript:`, `data:`; `HTMLRenderer.isSafe`)
 /// gets a leading `#`, so it stays on the page as an inert fragment. The excerpt separator
-/// retro places is left as it is.
+/// retro places, on a line of its own, is left as it is; the same text elsewhere is escaped.
 struct PostEscaper {
   var format: PostFormat
   var excerptSeparator: String
@@ -178,9 +178,14 @@ struct PostEscaper {
     var index = text.startIndex
     while index < text.endIndex {
       let rest = text[index...]
-      if !excerptSeparator.isEmpty, rest.hasPrefix(excerptSeparator) {
-        out += excerptSeparator
-        index = text.index(index, offsetBy: excerptSeparator.count)
+      // Retro places its separator on a line of its own; anywhere else the same text is the
+      // author's, and a comment with text after it on its line would make an HTML block
+      // that passes the rest of the line through raw.
+      if index == text.startIndex, !excerptSeparator.isEmpty,
+        text.trimmingWhitespace() == excerptSeparator
+      {
+        out += text
+        index = text.endIndex
         continue
       }
       let character = text[index]

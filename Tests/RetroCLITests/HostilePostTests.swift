@@ -64,6 +64,27 @@ struct HostilePostTests {
     #expect(!frontMatter.lowercased().contains("javascript:alert"), "a live link in the front matter: \(frontMatter)")
   }
 
+  @Test("the excerpt separator is kept only on a line of its own, as retro places it (a fuzz finding)")
+  func separatorWithText() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("retro-separator-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let report = "---\ntitle: Separator\ndate: 2024-02-01\nstatus: final\n---\n## Summary\n\nShort.\n\n## Impact\n\n<!--more-->text after it\n"
+    try Data(report.utf8).write(to: directory.appendingPathComponent("r.md"))
+    for format in ["jekyll", "hugo"] {
+      let run = try RetroBinary.run(["publish", "r.md", "--to", format, "--out", format], in: directory)
+      #expect(run.status == 0, "\(run.stderr)")
+      let posts = FileManager.default.enumerator(atPath: directory.appendingPathComponent(format).path)?
+        .compactMap { $0 as? String }.filter { $0.hasSuffix(".md") } ?? []
+      for post in posts {
+        let text = try String(contentsOf: directory.appendingPathComponent(format).appendingPathComponent(post), encoding: .utf8)
+        #expect(text.contains("&lt;!--more-->text after it"), "\(format): \(text)")
+        #expect(!text.split(separator: "\n").contains { $0.hasPrefix("<!--more-->") && $0 != "<!--more-->" }, "\(format): \(text)")
+      }
+      #expect(!posts.isEmpty)
+    }
+  }
+
   @Test("Jekyll: Liquid, raw HTML and permalink from the report stay inert", .enabled(if: StaticSiteGeneratorTests.which("jekyll")))
   func jekyll() throws {
     let site = try StaticSiteGeneratorTests.site()
