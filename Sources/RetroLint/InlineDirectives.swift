@@ -70,12 +70,6 @@ struct InlineDirectives {
 
   var isEmpty: Bool { directives.isEmpty }
 
-  /// Whether a comment turns `ruleId` off at `line`, without recording it.
-  func isDisabled(_ ruleId: String, line: Int) -> Bool {
-    for id in [ruleId, "all"] where spans[id]?.contains(where: { $0.lines.contains(line) }) == true { return true }
-    return false
-  }
-
   /// Whether a comment turns `ruleId` off at `line`; every directive that does is recorded
   /// as used.
   mutating func suppresses(_ ruleId: String, line: Int) -> Bool {
