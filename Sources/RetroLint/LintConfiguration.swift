@@ -20,6 +20,14 @@ public struct LintConfiguration: Sendable {
   /// Token similarity (0 to 1) above which two action items say the same thing.
   public var similarityThreshold = 0.75
   public var rules: [String: RuleSetting] = [:]
+  /// `profile:`: the kind of document a report is when `profiles:` does not say.
+  public var profile: LintProfile = .standard
+  /// `profiles:`: which profile applies where, by path pattern; the first match wins.
+  public var profilePatterns: [(profile: LintProfile, patterns: [String])] = []
+  /// `optInRules:` (SwiftLint's `opt_in_rules:` too): rules off in the profile to turn on.
+  public var optInRules: Set<String> = []
+  /// The folder of `.retro.yml`: `ignore:` and `profiles:` patterns match paths relative to it too.
+  public var baseFolder: String?
   /// Glob patterns of paths to skip (`drafts/**`, `*.tmp.md`).
   public var ignore: [String] = []
   /// User templates for `retro new`, overriding built-in ones by name.
@@ -42,7 +50,8 @@ public struct LintConfiguration: Sendable {
   public static let knownKeys: Set<String> = [
     "timezone", "dateOrder", "vocabulary", "requiredSections", "severityScale", "statusScale",
     "requiredMetadata", "summaryMaxWords", "similarityThreshold", "rules", "ignore", "templates",
-    "index", "publish", "internalSections", "roots", "tracker", "trackerStatuses",
+    "index", "publish", "internalSections", "roots", "tracker", "trackerStatuses", "profile", "profiles",
+    "optInRules", "opt_in_rules",
   ]
 
   /// Reads the tracker exports of `tracker:` and `extra` (`--tracker`); an error names the
@@ -62,6 +71,8 @@ public struct LintConfiguration: Sendable {
   /// Reads the lint keys, checking every key and value; errors name the key and its line.
   public static func from(_ file: ConfigurationFile, knownRules: Set<String>) throws -> LintConfiguration {
     var configuration = LintConfiguration(parser: file.parser)
+    configuration.baseFolder = file.path.map { URL(fileURLWithPath: $0).standardizedFileURL.deletingLastPathComponent().path }
+    try configuration.readProfiles(file, knownRules: knownRules)
     for key in file.values.keys where !knownKeys.contains(key) {
       throw file.error(key: key, "is not a setting retro knows (known: \(knownKeys.sorted().joined(separator: ", ")))")
     }
@@ -160,6 +171,90 @@ public struct LintConfiguration: Sendable {
 
   /// True when `path` matches one of the `ignore` patterns.
   public func isIgnored(_ path: String) -> Bool {
-    ignore.contains { GlobPattern(pattern: $0).matches(path) }
+    let candidates = pathCandidates(path)
+    return ignore.contains { pattern in
+      let glob = GlobPattern(pattern: pattern)
+      return candidates.contains(where: glob.matches)
+    }
+  }
+
+  /// The profile for the report at `path`: the first `profiles:` pattern it matches, else
+  /// `profile:`.
+  public func profile(for path: String?) -> LintProfile {
+    guard let path, !profilePatterns.isEmpty else { return profile }
+    let candidates = pathCandidates(path)
+    for (profile, patterns) in profilePatterns {
+      for pattern in patterns {
+        let glob = GlobPattern(pattern: pattern)
+        if candidates.contains(where: glob.matches) { return profile }
+      }
+    }
+    return profile
+  }
+
+  /// The setting in force for a rule on the report at `path` (nil: the whole run): its
+  /// severity, or nil when it is off. `rules:` decides first, then `optInRules:`, then the
+  /// profile.
+  public func severity(of description: RuleDescription, path: String?) -> DiagnosticSeverity? {
+    switch rules[description.identifier] {
+    case .off?: return nil
+    case .severity(let severity)?: return severity
+    case .on?: return description.severity
+    case nil:
+      let profile = profile(for: path)
+      if profile.enables(description.tier) { return description.severity }
+      if optInRules.contains(description.identifier), profile.allowsOptIn(description.tier) { return description.severity }
+      return nil
+    }
+  }
+
+  /// `path` as given, and relative to the configuration's folder when it is inside it.
+  private func pathCandidates(_ path: String) -> [String] {
+    guard let baseFolder else { return [path] }
+    let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+    let base = baseFolder.hasSuffix("/") ? baseFolder : baseFolder + "/"
+    guard absolute.hasPrefix(base) else { return [path] }
+    return [path, String(absolute.dropFirst(base.count))]
+  }
+
+  /// Reads `profile:`, `profiles:` and `optInRules:`.
+  private mutating func readProfiles(_ file: ConfigurationFile, knownRules: Set<String>) throws {
+    let names = LintProfile.allCases.map(\.rawValue).joined(separator: ", ")
+    func profileNamed(_ name: String, key: String) throws -> LintProfile {
+      guard let profile = LintProfile(rawValue: name.lowercased()) else {
+        throw file.error(key: key, "names an unknown profile '\(name)' (known: \(names))." + NearestName.hint(for: name, among: Set(LintProfile.allCases.map(\.rawValue))))
+      }
+      return profile
+    }
+    if let value = file.values["profile"] {
+      guard let name = value.scalarText else { throw file.error(key: "profile", "must be one of \(names)") }
+      profile = try profileNamed(name, key: "profile")
+    }
+    if let value = file.values["profiles"] {
+      guard case .table(let table) = value else {
+        throw file.error(key: "profiles", "must map profile names to lists of path patterns (published: [\"blog/**\"])")
+      }
+      for (name, patterns) in table.entries {
+        let profile = try profileNamed(name, key: "profiles")
+        guard case .array = patterns, !patterns.stringList.isEmpty else {
+          throw file.error(key: "profiles", "gives '\(name)' no list of path patterns")
+        }
+        if let long = patterns.stringList.first(where: { $0.count > GlobPattern.maximumLength }) {
+          throw file.error(key: "profiles", "has a pattern of \(long.count) characters; the most is \(GlobPattern.maximumLength)")
+        }
+        profilePatterns.append((profile, patterns.stringList))
+      }
+    }
+    let optInKeys = ["optInRules", "opt_in_rules"].filter { file.values[$0] != nil }
+    if optInKeys.count > 1 { throw file.error(key: "opt_in_rules", "and 'optInRules' are the same setting; keep one") }
+    if let key = optInKeys.first, let value = file.values[key] {
+      guard case .array = value else { throw file.error(key: key, "must be a list of rule ids") }
+      for id in value.stringList {
+        guard knownRules.contains(id) else {
+          throw file.error(key: key, "names an unknown rule '\(id)' (see 'retro rules')." + NearestName.hint(for: id, among: knownRules))
+        }
+        optInRules.insert(id)
+      }
+    }
   }
 }

@@ -20,13 +20,10 @@ public struct Linter: Sendable {
     self.parser = IncidentParser(configuration: configuration.parser)
   }
 
-  /// The setting in force for a rule: its severity, or nil when it is off.
-  public func severity(of description: RuleDescription) -> DiagnosticSeverity? {
-    switch configuration.rules[description.identifier] {
-    case .off?: return nil
-    case .severity(let severity)?: return severity
-    case .on?, nil: return description.severity
-    }
+  /// The setting in force for a rule on the report at `path` (nil: the run's own profile):
+  /// its severity, or nil when it is off.
+  public func severity(of description: RuleDescription, path: String? = nil) -> DiagnosticSeverity? {
+    configuration.severity(of: description, path: path)
   }
 
   /// Parses `source` into a lint context.
@@ -158,7 +155,7 @@ public struct Linter: Sendable {
     for rule in RuleRegistry.rules {
       let description = rule.description
       if let only, !only.contains(description.identifier) { continue }
-      guard let severity = severity(of: description) else { continue }
+      guard let severity = severity(of: description, path: context.path) else { continue }
       ran.insert(description.identifier)
       for finding in rule.init().validate(context) where !directives.suppresses(description.identifier, line: finding.line) {
         diagnostics.append(
@@ -168,7 +165,7 @@ public struct Linter: Sendable {
       }
     }
     if !directives.isEmpty, ran.contains(SuperfluousDirectiveRule.description.identifier),
-      let severity = severity(of: SuperfluousDirectiveRule.description)
+      let severity = severity(of: SuperfluousDirectiveRule.description, path: context.path)
     {
       diagnostics += superfluousDirectives(&directives, context: context, ran: ran, severity: severity)
     }
@@ -189,7 +186,7 @@ public struct Linter: Sendable {
     for rule in RuleRegistry.rules {
       let id = rule.description.identifier
       guard id != own else { continue }
-      guard self.severity(of: rule.description) != nil else {
+      guard self.severity(of: rule.description, path: context.path) != nil else {
         allEnabled = false
         continue
       }
@@ -219,8 +216,12 @@ public struct Linter: Sendable {
     for rule in RuleRegistry.crossReportRules {
       let description = rule.description
       if let only, !only.contains(description.identifier) { continue }
-      guard let severity = severity(of: description) else { continue }
+      // On for some report: the rule runs, and each finding is kept where its report's
+      // profile has it on.
+      let paths = Set(summaries.map(\.path))
+      guard severity(of: description) != nil || paths.contains(where: { severity(of: description, path: $0) != nil }) else { continue }
       for (path, finding) in rule.init().validate(summaries, configuration: configuration) {
+        guard let severity = severity(of: description, path: path) else { continue }
         diagnostics.append(
           Diagnostic(
             ruleId: description.identifier, severity: severity, message: finding.message, path: path,

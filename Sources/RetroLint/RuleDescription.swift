@@ -13,11 +13,13 @@ public struct RuleDescription: Sendable {
   public var nonTriggeringExamples: [RuleExample]
   /// True when `retro lint --fix` (and the editor's quick fix) can fix what the rule finds.
   public var fixable: Bool
+  /// Which profiles turn it on without being asked.
+  public var tier: RuleTier
 
   public init(
     identifier: String, name: String, description: String, rationale: String,
     severity: DiagnosticSeverity, triggeringExamples: [RuleExample], nonTriggeringExamples: [RuleExample],
-    fixable: Bool = false
+    fixable: Bool = false, tier: RuleTier = .standard
   ) {
     self.identifier = identifier
     self.name = name
@@ -27,5 +29,6 @@ public struct RuleDescription: Sendable {
     self.triggeringExamples = triggeringExamples
     self.nonTriggeringExamples = nonTriggeringExamples
     self.fixable = fixable
+    self.tier = tier
   }
 }

@@ -19,6 +19,8 @@ struct RuleExampleTests {
   /// The configuration examples run with: the stale-status rule's tickets included.
   static var configuration: LintConfiguration {
     var configuration = LintConfiguration()
+    // Opt-in rules are tested as much as the rest.
+    configuration.profile = .strict
     configuration.tracker = StaleItemStatusRule.exampleTickets
     return configuration
   }

@@ -96,7 +96,7 @@ public struct IncidentParser: Sendable {
         extractor.read(outlined)
       }
     }
-    return extractor.entries
+    return extractor.finish()
   }
 
   private func actionItems(_ outline: Outline, report: IncidentReport, order: DateOrder) -> [ActionItem] {

@@ -9,7 +9,7 @@ public struct ActionItemIdRule: Rule {
     severity: .info,
     triggeringExamples: [RuleExample("## Action items\n\n↓- Add an alert on lag @ana\n- [AI-2] Write a runbook @ben\n")],
     nonTriggeringExamples: [RuleExample("## Action items\n\n- [AI-1] Add an alert on lag @ana\n- AI-2: Write a runbook @ben\n")],
-    fixable: true)
+    fixable: true, tier: .convention)
 
   public init() {}
 

@@ -8,7 +8,7 @@ public struct ActionItemOwnerRule: Rule {
     rationale: "Items nobody owns are the ones still open a year later.",
     severity: .warning,
     triggeringExamples: [RuleExample("## Action items\n\n↓- Add an alert on lag PAY-12\n- [x] Roll back the change\n")],
-    nonTriggeringExamples: [RuleExample("## Action items\n\n- Add an alert on lag @ana PAY-12\n- Write a runbook. Owner: Ben\n")])
+    nonTriggeringExamples: [RuleExample("## Action items\n\n- Add an alert on lag @ana PAY-12\n- Write a runbook. Owner: Ben\n")], tier: .convention)
 
   public init() {}
 

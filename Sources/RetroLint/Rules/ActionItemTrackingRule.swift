@@ -10,7 +10,7 @@ public struct ActionItemTrackingRule: Rule {
     triggeringExamples: [RuleExample("## Action items\n\n↓- Add an alert on lag @ana\n")],
     nonTriggeringExamples: [
       RuleExample("## Action items\n\n- Add an alert on lag @ana OPS-12\n- Write a runbook @ben due 2024-03-01\n- [x] Roll back @ana\n"),
-    ])
+    ], tier: .convention)
 
   public init() {}
 

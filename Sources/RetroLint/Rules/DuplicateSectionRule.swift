@@ -11,7 +11,7 @@ public struct DuplicateSectionRule: Rule {
     nonTriggeringExamples: [
       RuleExample("# Log\n\n## Incident one\n\n### Impact\n\nx\n\n## Incident two\n\n### Impact\n\ny\n"),
       RuleExample("# Flags\n\n## Remediation\n\n### Short-term improvements\n\n- x\n\n### Long-term improvements\n\n- y\n"),
-    ])
+    ], tier: .optIn)
 
   public init() {}
 

@@ -13,7 +13,7 @@ public struct HumanErrorRootCauseRule: Rule {
     ],
     nonTriggeringExamples: [
       RuleExample("# Outage\n\n## Root causes\n\nThe deploy script accepted a production target without confirmation.\n"),
-    ])
+    ], tier: .optIn)
 
   public init() {}
 

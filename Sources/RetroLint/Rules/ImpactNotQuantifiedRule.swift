@@ -11,7 +11,7 @@ public struct ImpactNotQuantifiedRule: Rule {
     nonTriggeringExamples: [
       RuleExample("# Outage\n\n## Impact\n\n12% of logins failed for 40 minutes.\n"),
       RuleExample("# Outage\n\n## Impact\n\nAbout two thousand users.\n"),
-    ])
+    ], tier: .optIn)
 
   public init() {}
 

@@ -10,7 +10,7 @@ public struct LessonsListsRule: Rule {
     triggeringExamples: [RuleExample("# Outage\n\n↓## Lessons learned\n\n### What went wrong\n\n- Slow alert\n")],
     nonTriggeringExamples: [
       RuleExample("# Outage\n\n## What went well\n\n- Fast rollback\n\n## What went poorly\n\n- Slow alert\n"),
-    ])
+    ], tier: .convention)
 
   public init() {}
 

@@ -8,7 +8,7 @@ public struct MissingDetectionEventRule: Rule {
     rationale: "Time to detect is the first thing to improve, and it needs a detection moment.",
     severity: .warning,
     triggeringExamples: [RuleExample("## Timeline\n\n↓- 10:00 deploy started\n- 10:40 rolled back, resolved\n")],
-    nonTriggeringExamples: [RuleExample("## Timeline\n\n- 10:00 deploy started\n- 10:05 alert fired\n")])
+    nonTriggeringExamples: [RuleExample("## Timeline\n\n- 10:00 deploy started\n- 10:05 alert fired\n")], tier: .optIn)
 
   public init() {}
 

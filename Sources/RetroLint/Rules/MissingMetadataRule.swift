@@ -12,7 +12,7 @@ public struct MissingMetadataRule: Rule {
       RuleExample("---\ntitle: Outage\ndate: 2024-01-01\nseverity: SEV2\nstatus: draft\nauthors: [Ana]\n---\n\n## Summary\n\nx\n"),
       RuleExample("# Outage\n\n**Date:** 2024-01-01\n**Severity:** SEV2\n**Status:** Final\n**Authors:** Ana\n"),
     ],
-    fixable: true)
+    fixable: true, tier: .convention)
 
   public init() {}
 

@@ -8,7 +8,7 @@ public struct MissingResolutionEventRule: Rule {
     rationale: "Without an end the timeline cannot give time to resolve, and readers cannot tell whether it is over.",
     severity: .warning,
     triggeringExamples: [RuleExample("## Timeline\n\n↓- 10:00 deploy started\n- 10:05 alert fired\n")],
-    nonTriggeringExamples: [RuleExample("## Timeline\n\n- 10:00 deploy started\n- 10:40 service restored\n")])
+    nonTriggeringExamples: [RuleExample("## Timeline\n\n- 10:00 deploy started\n- 10:40 service restored\n")], tier: .optIn)
 
   public init() {}
 

@@ -1,21 +1,27 @@
+import Foundation
 import RetroCore
 
 /// A section the team requires is missing.
 public struct MissingSectionRule: Rule {
   public static let description = RuleDescription(
     identifier: "missing_section", name: "Missing Section",
-    description: "A section the configuration requires (summary, impact, root causes, timeline, action items by default) is missing.",
+    description: "A section the configuration requires (summary, impact, root causes, timeline, action items by default) is missing, and nothing in the report states its content elsewhere.",
     rationale: "Reviewers and later readers look for the same sections in every report; a missing one is usually work not yet done.",
-    severity: .error,
+    severity: .warning,
     triggeringExamples: [
-      RuleExample("↓# Outage\n\n## Summary\n\nDown.\n\n## Impact\n\n5% of users.\n"),
-      // Found only by its content: the finding says so, at the section.
+      // No times anywhere, no word of a cause or a follow-up: three findings on the title.
+      RuleExample("↓# Outage\n\n## Summary\n\nThe site was down.\n\n## Impact\n\n5% of users.\n"),
+      // A heading a slip away from a section name: did you mean, at the heading.
       RuleExample(
-        "# Outage\n\n## Summary\n\nx\n\n## Impact\n\n5%\n\n## Root causes\n\nx\n\n↓## Notes\n\n- 10:00 deploy\n- 10:05 alert\n- 10:30 fixed\n\n## Action items\n\n- x\n"),
+        "# Outage\n\n## Summary\n\nx\n\n↓## Impcat\n\n5% of users.\n\n## Root causes\n\nx\n\n## Timeline\n\n- 10:00 x\n\n## Action items\n\n- x\n"),
     ],
     nonTriggeringExamples: [
       RuleExample("---\ntitle: x\n---\nThe cache cluster failed over twice on Tuesday and the API returned errors for most requests during twenty minutes before we restored it.\n\n## Impact\n\nx\n\n## Root causes\n\nx\n\n## Timeline\n\n- 10:00 x\n\n## Action items\n\n- x\n"),
       RuleExample("# Outage\n\n## Summary\n\nx\n\n## User impact\n\n5%\n\n## Contributing factors\n\nx\n\n## Timeline\n\n- 10:00 x\n\n## Follow-ups\n\n- x\n"),
+      // Stated without their headings: the impact and the cause in the summary, the
+      // timeline in prose, the follow-ups under a heading of the team's own.
+      RuleExample(
+        "# Outage\n\n## Summary\n\nAt 09:15 UTC a deploy broke DNS because of a typo; users could not resolve the site until 09:40.\n\n## Moving on\n\nWe will test DNS changes in staging.\n"),
     ],
     fixable: true)
 
@@ -39,20 +45,56 @@ public struct MissingSectionRule: Rule {
     let report = context.report
     let line = report.sections.first.map { _ in context.titleLine } ?? 1
     return context.configuration.requiredSections.compactMap { kind in
-      let found = report.sections.filter { $0.reads(as: kind) }
-      if let first = found.first, found.allSatisfy({ $0.foundBy == .content }) {
-        return Finding(
-          "The report has no \(kind.displayName) heading: '\(first.heading)' reads as the \(kind.displayName) section only by its content; head it '\(kind.displayName)'",
-          line: first.range.start.line)
-      }
-      if report.has(kind) { return nil }
+      if report.has(kind) || report.sections.contains(where: { $0.reads(as: kind) }) { return nil }
       if kind == .lessonsLearned, report.sections.contains(where: { $0.kind.isLessonList }) { return nil }
-      if kind == .summary, Self.hasLeadParagraph(context) { return nil }
+      if let near = Self.nearMiss(of: kind, in: context) { return near }
+      // Said under another heading, in the lead or in prose: not missing.
+      if ContentSearch.place(of: kind, in: context) != nil { return nil }
       let accepted = context.configuration.vocabulary.phrases(for: kind)
         .filter { $0.lowercased() != kind.displayName.lowercased() }.prefix(4).map { "'\($0)'" }
       return Finding(
-        "The report has no \(kind.displayName) section; add one headed '\(kind.displayName)' (also accepted: \(accepted.joined(separator: ", ")))",
+        "\(Self.absence(kind)); add a section headed '\(kind.displayName)' (also accepted: \(accepted.joined(separator: ", ")))",
         line: line, fix: context.fix { SectionSkeleton.fix(adding: kind, to: context) })
     }
+  }
+
+  /// What a report lacks when nothing in it states `kind`.
+  static func absence(_ kind: SectionKind) -> String {
+    switch kind {
+    case .timeline: return "The report has no timeline and gives at most one time of day: when it started, was noticed and ended is not said"
+    case .rootCauses: return "Nothing in the report says what caused the incident"
+    case .impact: return "Nothing in the report says who or what was affected"
+    case .actionItems: return "The report names no follow-up work"
+    case .summary: return "The report has no summary and no opening paragraph"
+    default: return "The report has no \(kind.displayName) section and says nothing of it elsewhere"
+    }
+  }
+
+  /// A heading retro does not know that is a typing slip away from a name of `kind`
+  /// (`## Impcat`): "did you mean", and a fix that renames it.
+  static func nearMiss(of kind: SectionKind, in context: LintContext) -> Finding? {
+    let phrases = context.configuration.vocabulary.phrases(for: kind) + [kind.displayName]
+    for section in context.report.sections where section.kind == .custom && section.foundBy == .heading {
+      let typed = section.heading.trimmingCharacters(in: .whitespaces.union(.punctuationCharacters))
+      guard typed.count >= 4, let meant = NearestName.suggestion(for: typed, among: phrases),
+        meant.lowercased() != typed.lowercased()
+      else { continue }
+      let headingLine = section.range.start.line
+      return Finding(
+        "'\(section.heading)' is no section name retro knows, so the report reads as having no \(kind.displayName) section; did you mean '\(meant)'?",
+        line: headingLine,
+        fix: context.fix { Self.rename(line: headingLine, from: section.heading, to: meant, in: context) })
+    }
+    return nil
+  }
+
+  /// Replaces the heading's text on an ATX heading line.
+  static func rename(line: Int, from heading: String, to name: String, in context: LintContext) -> Fix? {
+    guard line >= 1, line <= context.sourceLines.count else { return nil }
+    let text = String(context.sourceLines[line - 1])
+    guard text.hasPrefix("#"), let range = text.range(of: heading) else { return nil }
+    let start = text.utf8.distance(from: text.startIndex, to: range.lowerBound)
+    let end = text.utf8.distance(from: text.startIndex, to: range.upperBound)
+    return Fix("Rename the heading to '\(name)'", edits: [.replace(line: line, columns: start..<end, with: name)])
   }
 }

@@ -6,9 +6,9 @@ public struct NoActionItemsRule: Rule {
     identifier: "no_action_items", name: "No Action Items",
     description: "The action-items section lists no items retro can read.",
     rationale: "A postmortem without follow-up work changes nothing; items in prose cannot be tracked.",
-    severity: .error,
+    severity: .warning,
     triggeringExamples: [RuleExample("# Outage\n\n↓## Action items\n\nWe will think about it.\n")],
-    nonTriggeringExamples: [RuleExample("# Outage\n\n## Action items\n\n- Add an alert @ana PAY-1\n")])
+    nonTriggeringExamples: [RuleExample("# Outage\n\n## Action items\n\n- Add an alert @ana PAY-1\n")], tier: .convention)
 
   public init() {}
 

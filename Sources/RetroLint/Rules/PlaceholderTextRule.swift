@@ -14,6 +14,8 @@ public struct PlaceholderTextRule: Rule {
     nonTriggeringExamples: [
       RuleExample("# Outage\n\n## Summary\n\nThe todo list app was down; <b>bold</b> text.\n\n```\nTODO in code\n```\n"),
       RuleExample("# Outage\n\nRun `docker rmi <old image ID>`; the pods???? were gone.\n"),
+      // TODO as a status beside DONE, and an entry whose time is unknown.
+      RuleExample("## Action items\n\n**DONE**: added the alert.\n\n**TODO**: move the backups #12\n\n| Item | Status |\n| --- | --- |\n| Add a check | **TODO** |\n\n## Timeline\n\n- [???] disks filled\n- [13:26] paged\n"),
     ])
 
   public init() {}
@@ -28,10 +30,20 @@ public struct PlaceholderTextRule: Rule {
 
   public func validate(_ context: LintContext) -> [Finding] {
     var findings: [Finding] = []
+    // A report that marks work DONE or DOING uses TODO as a status too (`**TODO**`, a
+    // Status cell): a word of its own, not template text.
+    let usesStatusWords = context.sourceLines.contains { line in
+      line.utf8.contains(0x44) && (line.contains("**DONE**") || line.contains("**DOING**") || line.contains("| DONE |"))
+    }
+    let unknownTimes = Set(context.report.timeline.filter { $0.timeText.allSatisfy { $0 == "?" } && !$0.timeText.isEmpty }.map(\.line))
     for (offset, line) in context.sourceLines.enumerated() where !context.codeLines.contains(offset + 1) {
       let number = offset + 1
       if let (word, column) = Self.findWord(in: line) {
+        if usesStatusWords, word == "TODO", Self.isStatusMarker(line, column: column, number: number, context: context) { continue }
         findings.append(Finding("Placeholder '\(word)' is left in the report", line: number, column: column))
+      } else if unknownTimes.contains(number) {
+        // `- [???] IOPS reached…`: an entry whose time the author says is unknown.
+        continue
       } else if line.utf8.contains(0x3F), let range = line.range(of: "???"), range.lowerBound == line.startIndex || !line[line.index(before: range.lowerBound)].isLetter {
         let column = line.utf8.distance(from: line.startIndex, to: range.lowerBound) + 1
         findings.append(Finding("Placeholder '???' is left in the report", line: number, column: column))
@@ -42,6 +54,27 @@ public struct PlaceholderTextRule: Rule {
       }
     }
     return findings
+  }
+
+  /// `**TODO**` in bold outside a table, or the word alone in a table's Status column: how
+  /// a status is written. In any other column (a Reference, a Notes) it marks a gap.
+  static func isStatusMarker(_ line: Substring, column: Int, number: Int, context: LintContext) -> Bool {
+    let bytes = Array(line.utf8)
+    let start = column - 1
+    let end = start + 4
+    let trimmed = line.drop(while: { $0 == " " })
+    guard trimmed.hasPrefix("|") else {
+      return start >= 2 && end + 2 <= bytes.count && bytes[start - 2] == 0x2A && bytes[start - 1] == 0x2A
+        && bytes[end] == 0x2A && bytes[end + 1] == 0x2A
+    }
+    let cell = bytes[..<start].filter { $0 == 0x7C }.count - 1
+    // The table's header: the first of the run of `|` lines above.
+    var header = number
+    while header > 1, context.sourceLines[header - 2].drop(while: { $0 == " " }).hasPrefix("|") { header -= 1 }
+    let titles = context.sourceLines[header - 1].split(separator: "|", omittingEmptySubsequences: false).dropFirst()
+    guard cell >= 0, cell < titles.count else { return false }
+    let title = titles[titles.index(titles.startIndex, offsetBy: cell)].lowercased()
+    return title.contains("status") || title.contains("state")
   }
 
   /// True when the byte column falls inside a `code span` on the line.

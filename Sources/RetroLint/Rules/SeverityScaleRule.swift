@@ -8,7 +8,7 @@ public struct SeverityScaleRule: Rule {
     rationale: "Statistics by severity only work when every report uses the same words.",
     severity: .warning,
     triggeringExamples: [RuleExample("---\ntitle: x\n↓severity: Critical-ish\n---\n")],
-    nonTriggeringExamples: [RuleExample("---\nseverity: sev-2\n---\n"), RuleExample("**Severity:** SEV1\n")])
+    nonTriggeringExamples: [RuleExample("---\nseverity: sev-2\n---\n"), RuleExample("**Severity:** SEV1\n")], tier: .convention)
 
   public init() {}
 

@@ -8,7 +8,7 @@ public struct StatusScaleRule: Rule {
     rationale: "Publishing and dashboards decide what is finished from the status; an unknown word is neither draft nor final.",
     severity: .warning,
     triggeringExamples: [RuleExample("---\n↓status: pending-ish\n---\n")],
-    nonTriggeringExamples: [RuleExample("---\nstatus: In Review\n---\n"), RuleExample("---\nstatus: draft\n---\n")])
+    nonTriggeringExamples: [RuleExample("---\nstatus: In Review\n---\n"), RuleExample("---\nstatus: draft\n---\n")], tier: .convention)
 
   public init() {}
 

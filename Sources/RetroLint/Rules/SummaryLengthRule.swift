@@ -10,7 +10,7 @@ public struct SummaryLengthRule: Rule {
     triggeringExamples: [
       RuleExample("# Outage\n\n↓## Summary\n\n" + String(repeating: "word ", count: 160) + "\n"),
     ],
-    nonTriggeringExamples: [RuleExample("# Outage\n\n## Summary\n\nThe cache failed for ten minutes.\n")])
+    nonTriggeringExamples: [RuleExample("# Outage\n\n## Summary\n\nThe cache failed for ten minutes.\n")], tier: .optIn)
 
   public init() {}
 

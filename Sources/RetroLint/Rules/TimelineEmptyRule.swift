@@ -8,7 +8,7 @@ public struct TimelineEmptyRule: Rule {
     rationale: "The timeline is where time to detect and time to resolve come from, and where reviewers find the gaps.",
     severity: .warning,
     triggeringExamples: [RuleExample("# Outage\n\n↓## Timeline\n\nSee the status page.\n")],
-    nonTriggeringExamples: [RuleExample("# Outage\n\n## Timeline\n\n- 10:00 paged\n")])
+    nonTriggeringExamples: [RuleExample("# Outage\n\n## Timeline\n\n- 10:00 paged\n")], tier: .optIn)
 
   public init() {}
 

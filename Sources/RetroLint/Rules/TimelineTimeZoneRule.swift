@@ -1,3 +1,4 @@
+import Foundation
 import RetroCore
 
 /// No time zone stated anywhere for the timeline.
@@ -20,6 +21,9 @@ public struct TimelineTimeZoneRule: Rule {
       RuleExample("## Timeline\n\n- 10:00 PDT deploy\n"),
       RuleExample("---\ntimezone: Europe/Berlin\n---\n## Timeline\n\n- 10:00 deploy\n"),
       RuleExample("## Timeline\n\n| Time (UTC) | Event |\n| --- | --- |\n| 10:00 | deploy |\n"),
+      // Whole dates need no zone; a convention in words, even one retro cannot name.
+      RuleExample("## Timeline\n\n- 2022-05-08 depeg begins\n- 2022-05-11 chain halted\n"),
+      RuleExample("# Outage\n\nDatestamps use YYYY-MM-DD HH:MM for the London timezone.\n\n## Timeline\n\n- 10:00 deploy\n"),
     ],
     fixable: true)
 
@@ -27,9 +31,21 @@ public struct TimelineTimeZoneRule: Rule {
 
   static let time = Array("time".utf8)
 
+  static let convention = try! NSRegularExpression(
+    pattern: #"\b(?:all |the )?(?:times|timestamps|datestamps|dates and times)\b[^.\n]{0,60}?\b(?:are|in|for)\s+(?:the\s+)?[A-Z][A-Za-z/_+-]+|\b(?:time ?zone|timezone)\b"#)
+
+  /// True when a line states the report's time convention in words.
+  static func statesConvention(_ line: String) -> Bool {
+    let lowered = line.lowercased()
+    guard lowered.contains("times") || lowered.contains("stamps") || lowered.contains("zone") else { return false }
+    return convention.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil
+  }
+
   public func validate(_ context: LintContext) -> [Finding] {
     let report = context.report
     guard report.timeline.contains(where: { !$0.timeText.isEmpty }) else { return [] }
+    // Whole dates need no zone: only a timeline with clock times is asked for one.
+    guard context.timelineStamps.contains(where: { $0?.hasTime == true }) else { return [] }
     if report.frontMatter?.lookup(["timezone", "timeZone", "time_zone", "tz"]) != nil { return [] }
     if context.timelineStamps.contains(where: { $0?.zone != nil }) { return [] }
     let timeline = context.sections(.timeline)
@@ -57,6 +73,9 @@ public struct TimelineTimeZoneRule: Rule {
     for (number, line) in context.proseLines() where number < firstSection && ByteSearch.contains(ByteSearch.lowercasedASCII(line), Self.time) {
       if TimeZoneResolver.zoneMentioned(in: String(line)) != nil { return [] }
     }
+    // A convention stated anywhere: "All times in UC/Pacific", "Datestamps … for the London
+    // timezone". The zone may be one retro cannot name; the reader can.
+    for (_, line) in context.proseLines() where line.utf8.count >= 10 && Self.statesConvention(String(line)) { return [] }
     let line = timeline.first?.range.start.line ?? report.timeline.first?.line ?? 1
     return [
       Finding(

@@ -8,7 +8,7 @@ public struct TimestampsOutsideTimelineRule: Rule {
     rationale: "A pasted or restructured report often loses its Timeline heading; the entries are there but no tool sees them as a timeline.",
     severity: .warning,
     triggeringExamples: [RuleExample("# Outage\n\n## Root causes\n\nA bad deploy.\n\n↓- 18:45: deploy started\n- 19:45: paged\n")],
-    nonTriggeringExamples: [RuleExample("# Outage\n\n## Timeline\n\n- 18:45: deploy started\n- 19:45: paged\n")])
+    nonTriggeringExamples: [RuleExample("# Outage\n\n## Timeline\n\n- 18:45: deploy started\n- 19:45: paged\n")], tier: .optIn)
 
   public init() {}
 

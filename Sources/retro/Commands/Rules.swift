@@ -22,7 +22,14 @@ extension Retro {
         for d in descriptions {
           let padded = d.identifier.padding(toLength: width, withPad: " ", startingAt: 0)
           let severity = d.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
-          Console.line("\(padded)  \(severity)  \(d.fixable ? "fix" : "   ")  \(d.name)")
+          let tier = d.tier.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
+          Console.line("\(padded)  \(severity)  \(tier)  \(d.fixable ? "fix" : "   ")  \(d.name)")
+        }
+        Console.line("")
+        Console.line("standard rules are on by default; convention rules in 'profile: internal'; opt-in rules")
+        Console.line("in 'profile: strict' or when 'optInRules:' in .retro.yml names them. Profiles:")
+        for profile in LintProfile.allCases {
+          Console.line("  \(profile.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0))  \(profile.summary)")
         }
         return
       }
@@ -31,6 +38,8 @@ extension Retro {
         throw RetroExit.inputError
       }
       Console.line("\(d.identifier): \(d.name) (default severity: \(d.severity.rawValue))\n")
+      let on = LintProfile.allCases.filter { $0.enables(d.tier) }.map(\.rawValue)
+      Console.line("Tier: \(d.tier.rawValue); on in the profiles \(on.joined(separator: ", "))" + (d.tier == .standard ? " (on by default)" : "; name it in 'optInRules:' to turn it on elsewhere") + ".\n")
       Console.line(d.description + "\n")
       Console.line(
         d.fixable

@@ -5,6 +5,11 @@ struct TimelineExtractor {
   private(set) var entries: [TimelineEntry] = []
   /// The entry that following plain lines continue, while reading one block.
   private var openEntry: Int?
+  /// Entries read from lists none of whose items carries a time or a date: links to
+  /// dashboards above the entries, the details under a timed heading or line, a quoted
+  /// explanation. In a timeline whose other entries have times they are not events
+  /// (`finish()` drops them); in one with no times at all they are its entries.
+  private var untimedListEntries: Set<Int> = []
 
   init(context: TimelineContext) {
     self.context = context
@@ -67,7 +72,11 @@ struct TimelineExtractor {
       readParagraph(block, stampedOnly: false)
     case .list:
       openEntry = nil
+      let start = entries.count
       for item in block.children { readItem(item, topLevel: topLevel) }
+      if !block.children.contains(where: isStamped) {
+        for index in start..<entries.count where entries[index].timeText.isEmpty { untimedListEntries.insert(index) }
+      }
       openEntry = nil
     case .table:
       openEntry = nil
@@ -79,6 +88,21 @@ struct TimelineExtractor {
     default:
       break
     }
+  }
+
+  /// The entries, the untimed lists' dropped when other entries have times.
+  mutating func finish() -> [TimelineEntry] {
+    guard !untimedListEntries.isEmpty, entries.contains(where: { !$0.timeText.isEmpty }) else { return entries }
+    return entries.indices.filter { !untimedListEntries.contains($0) }.map { entries[$0] }
+  }
+
+  /// True when a list item starts with a time or a date, or a labelled one
+  /// (`Detected: 10:04`).
+  private func isStamped(_ item: MarkdownNode) -> Bool {
+    guard let first = item.children.first, first.kind == .paragraph else { return false }
+    let line = firstLine(of: first)
+    if let stamp = TimeStampReader.read(line), stamp.hasTime || stamp.unreadable || stamp.date != nil { return true }
+    return labelledStamp(InlineText.collapse(first.plainText)) != nil
   }
 
   /// A list indented four spaces under its heading is a code block to CommonMark; its
