@@ -155,7 +155,8 @@ public struct Linter: Sendable {
     for rule in RuleRegistry.rules {
       let description = rule.description
       if let only, !only.contains(description.identifier) { continue }
-      guard let severity = severity(of: description, path: context.path) else { continue }
+      // A rule asked for by name (`--rule`) runs whatever the profile says.
+      guard let severity = severity(of: description, path: context.path) ?? (only != nil ? description.severity : nil) else { continue }
       ran.insert(description.identifier)
       for finding in rule.init().validate(context) where !directives.suppresses(description.identifier, line: finding.line) {
         diagnostics.append(
@@ -219,9 +220,10 @@ public struct Linter: Sendable {
       // On for some report: the rule runs, and each finding is kept where its report's
       // profile has it on.
       let paths = Set(summaries.map(\.path))
-      guard severity(of: description) != nil || paths.contains(where: { severity(of: description, path: $0) != nil }) else { continue }
+      let asked = only != nil
+      guard asked || severity(of: description) != nil || paths.contains(where: { severity(of: description, path: $0) != nil }) else { continue }
       for (path, finding) in rule.init().validate(summaries, configuration: configuration) {
-        guard let severity = severity(of: description, path: path) else { continue }
+        guard let severity = severity(of: description, path: path) ?? (asked ? description.severity : nil) else { continue }
         diagnostics.append(
           Diagnostic(
             ruleId: description.identifier, severity: severity, message: finding.message, path: path,

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import RetroCore
 import RetroLint
@@ -19,6 +20,18 @@ struct InputOptions: ParsableArguments {
 
   /// The configuration file, checked whole (unknown keys and bad values are errors).
   func loadConfiguration() throws -> LintConfiguration {
-    try Settings.load(config, trackers: trackers).lint
+    try Settings.load(configurationPath, trackers: trackers).lint
+  }
+
+  /// `--config`, else the `.retro.yml` here or above, else the one nearest the first path
+  /// (`retro lint examples/x.md` from elsewhere reads `examples/.retro.yml`).
+  var configurationPath: String? {
+    if let config { return config }
+    if let here = ConfigurationFile.find() { return here }
+    guard let first = paths.first(where: { $0 != "-" }) else { return nil }
+    var isFolder: ObjCBool = false
+    let url = URL(fileURLWithPath: first)
+    let exists = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
+    return ConfigurationFile.find(from: (exists && isFolder.boolValue ? url : url.deletingLastPathComponent()).path)
   }
 }

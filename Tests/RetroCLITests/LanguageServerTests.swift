@@ -6,8 +6,10 @@ import Testing
 struct LanguageServerTests {
   static let draft = "# Login outage\n\n## Summary\n\nLogins failed.\n\n## Timeline\n\n- 08:14 first reports\n\n## Action items\n\n- [] Investigate the login service\n"
 
+  /// A team's folder: its `.retro.yml` says the reports are internal retros.
   static func folder(_ files: [String: String]) throws -> URL {
     let directory = try LintCommandTests.temporaryDirectory()
+    try Data("profile: internal\n".utf8).write(to: directory.appendingPathComponent(".retro.yml"))
     for (name, text) in files { try Data(text.utf8).write(to: directory.appendingPathComponent(name)) }
     return directory
   }
@@ -35,7 +37,7 @@ struct LanguageServerTests {
     let codes = Set(diagnostics.compactMap { $0["code"] as? String })
     #expect(codes.isSuperset(of: ["missing_section", "task_list_marker", "vague_action_item"]), "\(codes)")
     let missing = try #require(diagnostics.first { $0["code"] as? String == "missing_section" })
-    #expect(missing["severity"] as? Int == 1)
+    #expect(missing["severity"] as? Int == 2)
     #expect(missing["source"] as? String == "retro")
     let href = (missing["codeDescription"] as? [String: Any])?["href"] as? String
     #expect(href?.hasPrefix("file://") == true && href?.hasSuffix("missing_section.md") == true)
@@ -89,7 +91,7 @@ struct LanguageServerTests {
     let whole = try #require((((all["edit"] as? [String: Any])?["changes"] as? [String: Any])?[uri] as? [[String: Any]])?.first)
     let fixed = try #require(whole["newText"] as? String)
     #expect(fixed.contains("- [ ] [AI-1] Investigate the login service"))
-    #expect(fixed.contains("## Impact\n\nTODO"))
+    #expect(fixed.contains("## Root causes\n\nTODO"))
     try client.notify("textDocument/didChange", ["textDocument": ["uri": uri, "version": 2], "contentChanges": [["text": fixed]]])
     _ = try client.diagnostics(uri)
     let again = try client.request(
@@ -114,7 +116,7 @@ struct LanguageServerTests {
     try Self.open(client, uri, report)
     let diagnostics = try client.diagnostics(uri)
     // The folder's .retro.yml applies: impact and root causes are not required there.
-    #expect(!diagnostics.contains { ($0["message"] as? String)?.contains("no Impact section") == true })
+    #expect(!diagnostics.contains { ($0["message"] as? String)?.contains("who or what was affected") == true })
     // And its tracker: the box is stale.
     #expect(diagnostics.contains { $0["code"] as? String == "stale_item_status" })
 

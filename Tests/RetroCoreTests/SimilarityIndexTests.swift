@@ -61,7 +61,9 @@ struct PhraseMatcherTests {
       while let found = ByteSearch.firstIndex(of: needle, in: bytes, from: start) {
         start = found + 1
         let end = found + needle.count
-        let wordStart = found == 0 || !PhraseMatcher.isWord(bytes[found - 1])
+        // A phrase that starts with other text than a letter (`'s fault`) may end a word.
+        let startsInWord = needle.first.map(PhraseMatcher.isWord) ?? false
+        let wordStart = found == 0 || !startsInWord || !PhraseMatcher.isWord(bytes[found - 1])
         let endsInWord = needle.last.map(PhraseMatcher.isWord) ?? false
         let afterIsWord = end < bytes.count && (PhraseMatcher.isWord(bytes[end]) || bytes[end] == 45)
         if wordStart && (!endsInWord || !afterIsWord) {

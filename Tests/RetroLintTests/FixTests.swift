@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Fixes")
 struct FixTests {
-  let fixer = Fixer(linter: Linter(configuration: LintConfiguration()))
+  let fixer = Fixer(linter: Linter(configuration: .everyRule))
 
   func fixed(_ text: String, only: Set<String>? = nil) throws -> Fixer.Outcome {
     try fixer.fix(path: "2024-03-01-report.md", text: text, only: only)
@@ -26,13 +26,13 @@ struct FixTests {
 
   @Test("missing sections come in canonical order, at the report's heading level, with a placeholder")
   func sections() throws {
-    let text = "# Outage\n\n### Summary\n\nThe API failed.\n\n### Timeline\n\n- 10:00 UTC deploy\n"
+    let text = "# Outage\n\n### Summary\n\nA summary.\n\n### Timeline\n\n- 10:00 UTC deploy\n"
     let outcome = try fixed(text, only: ["missing_section"])
     #expect(
       outcome.fixed
-        == "# Outage\n\n### Summary\n\nThe API failed.\n\n### Impact\n\nTODO: who was affected, how many, and for how long.\n\n### Root causes\n\nTODO: why it happened; keep asking why past the first answer.\n\n### Timeline\n\n- 10:00 UTC deploy\n\n### Action items\n\nTODO: one item per line, each with an owner and a ticket or a due date.\n"
+        == "# Outage\n\n### Summary\n\nA summary.\n\n### Impact\n\nTODO: who was affected, how many, and for how long.\n\n### Root causes\n\nTODO: why it happened; keep asking why past the first answer.\n\n### Timeline\n\n- 10:00 UTC deploy\n\n### Action items\n\nTODO: one item per line, each with an owner and a ticket or a due date.\n"
     )
-    let linter = Linter(configuration: LintConfiguration())
+    let linter = Linter(configuration: .everyRule)
     let after = try linter.context(for: SourceFile(path: "r.md", text: outcome.fixed))
     #expect(linter.diagnostics(for: after, only: ["missing_section"]).isEmpty)
     // The placeholders are what the linter reports next.
@@ -91,8 +91,8 @@ struct FixTests {
     // The first box is fixed; the second would tip the section into reading as action items.
     #expect(outcome.fixed.contains("- [ ] Schedule follow-ups\n- [] File issues"))
     #expect(outcome.refused.map(\.line) == [11])
-    #expect(outcome.refused.first?.refusal == "it would change how the sections read")
-    let linter = Linter(configuration: LintConfiguration())
+    #expect(outcome.refused.first?.refusal == "it would change the action items")
+    let linter = Linter(configuration: .everyRule)
     let before = try linter.context(for: SourceFile(path: "r.md", text: text)).report
     let after = try linter.context(for: SourceFile(path: "r.md", text: outcome.fixed)).report
     #expect(FixVerification.problem(before: before, after: after) == nil)
@@ -110,7 +110,7 @@ struct FixTests {
 
   @Test("fixing is idempotent and keeps the model on a generated set of reports")
   func generated() throws {
-    let linter = Linter(configuration: LintConfiguration())
+    let linter = Linter(configuration: .everyRule)
     for index in 0..<60 {
       let text = GeneratedReport.make(seed: index)
       let outcome = try fixer.fix(path: "gen-\(index).md", text: text)

@@ -32,7 +32,10 @@ struct TemplateTests {
     let template = try ReportTemplate.named(name, userDirectory: nil)
     let text = template.render(
       title: "Login \"outage\"", date: CalendarDate(year: 2024, month: 5, day: 6)!, severity: "SEV2", author: "Ana")
-    let linter = Linter(configuration: LintConfiguration())
+    // A template is an internal retro's: its conventions apply.
+    var configuration = LintConfiguration()
+    configuration.profile = .internal
+    let linter = Linter(configuration: configuration)
     let diagnostics = linter.lint([try linter.context(for: SourceFile(path: "2024-05-06-login.md", text: text))])
     // The template's action item is a placeholder with no owner, ticket or due date (not a
     // fake `@owner TICKET-1` that the index would take for real data), so a draft is told

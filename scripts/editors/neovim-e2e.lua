@@ -30,7 +30,7 @@ local function has(pattern)
   return false
 end
 
-check(vim.wait(20000, function() return has('no Root causes section') end, 50), 'diagnostics arrive: no Root causes section')
+check(vim.wait(20000, function() return has('what caused the incident') end, 50), 'diagnostics arrive: nothing says what caused the incident')
 check(has("Placeholder 'TODO'"), 'diagnostics include the placeholders')
 
 local client = vim.lsp.get_client_by_id(client_id)
@@ -53,7 +53,7 @@ if chosen then
   vim.lsp.util.apply_workspace_edit(chosen.edit, client.offset_encoding or 'utf-16')
   local text = table.concat(vim.api.nvim_buf_get_lines(buffer, 0, -1, false), '\n')
   check(text:find('## Root causes\n\nTODO: why it happened', 1, true) ~= nil, 'the buffer has the new section')
-  check(vim.wait(20000, function() return not has('no Root causes section') end, 50), 'the finding is gone after the edit')
+  check(vim.wait(20000, function() return not has('what caused the incident') end, 50), 'the finding is gone after the edit')
 end
 
 local hover = client.request_sync('textDocument/hover', {

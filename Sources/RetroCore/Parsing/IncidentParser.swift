@@ -76,7 +76,9 @@ public struct IncidentParser: Sendable {
     let context = TimelineContext(
       date: date, zone: zone, defaultZone: configuration.defaultTimeZone, order: order,
       fallbackYear: date?.year)
-    var extractor = TimelineExtractor(context: context)
+    var dated = context
+    dated.reportDate = date
+    var extractor = TimelineExtractor(context: dated)
     let timelineSections = outline.sections.filter { $0.section.reads(as: .timeline) }
     if timelineSections.isEmpty {
       // No timeline heading (pasted text, prose reports): recover timestamped lines.
@@ -91,7 +93,14 @@ public struct IncidentParser: Sendable {
     } else {
       for outlined in timelineSections {
         var sectionContext = extractor.context
-        if outlined.section.kind == .timeline { sectionContext.zone = zone }
+        if outlined.section.kind == .timeline {
+          // A Timeline section starts from the report's own date and zone, not from where
+          // an earlier list of milestones (`Repaired 2025-07-24 12:34`) left off.
+          sectionContext.zone = zone
+          if let date { sectionContext.date = date }
+          sectionContext.previousMinutes = nil
+          sectionContext.afternoon = false
+        }
         extractor.context = sectionContext
         extractor.read(outlined)
       }

@@ -13,6 +13,9 @@ public struct PhraseMatcher: Sendable {
   private let lengths: [Int]
   private let longest: Int
   private let endsInWord: [Bool]
+  /// A phrase that starts with a letter or digit must start a word; one that starts with
+  /// other text (`'s fault`) is a suffix of a word by design.
+  private let startsInWord: [Bool]
   /// False for substring matching: a phrase counts wherever its bytes occur.
   private let wholeWords: Bool
 
@@ -23,6 +26,7 @@ public struct PhraseMatcher: Sendable {
     lengths = needles.map(\.count)
     longest = lengths.max() ?? 0
     endsInWord = needles.map { $0.last.map(Self.isWord) ?? false }
+    startsInWord = needles.map { $0.first.map(Self.isWord) ?? false }
     // The trie.
     var children: [[Int32]] = [[Int32](repeating: -1, count: 256)]
     var ends: [[Int32]] = [[]]
@@ -123,7 +127,7 @@ public struct PhraseMatcher: Sendable {
       for phrase in output[state] {
         let start = end + 1 - lengths[Int(phrase)]
         if let current = best, start > current.start || (start == current.start && Int(phrase) > current.index) { continue }
-        guard start == 0 || !Self.isWord(bytes[start - 1]) else { continue }
+        guard start == 0 || !startsInWord[Int(phrase)] || !Self.isWord(bytes[start - 1]) else { continue }
         if endsInWord[Int(phrase)], end + 1 < bytes.count, Self.isWord(bytes[end + 1]) || bytes[end + 1] == 45 { continue }
         best = (Int(phrase), start)
       }

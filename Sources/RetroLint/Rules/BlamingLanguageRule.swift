@@ -10,6 +10,7 @@ public struct BlamingLanguageRule: Rule {
     triggeringExamples: [
       RuleExample("# Outage\n\n## Summary\n\n↓It was Sam's fault; he ↓should have known better.\n"),
       RuleExample("# Outage\n\n## What went wrong\n\n- ↓Careless review of the change\n"),
+      RuleExample("# Outage\n\n## Summary\n\n↓It was Sam's fault.\n\n↓Ops failed to notice the alert, and ↓Bob ignored the page.\n"),
     ],
     nonTriggeringExamples: [
       RuleExample("# Outage\n\n## Summary\n\nThis is a blameless review of a fault in the cache.\n"),
@@ -24,6 +25,8 @@ public struct BlamingLanguageRule: Rule {
     "'s fault", "’s fault", "fault of", "should have known", "careless", "negligent", "negligence",
     "incompetent", "incompetence", "sloppy", "stupid", "should have been more careful",
     "to blame", "blamed", "screwed up", "dropped the ball", "irresponsible", "reckless",
+    "carelessly", "failed to notice", "ignored the page", "ignored the alert", "ignored the alarm",
+    "didn't bother", "did not bother", "should have noticed", "human error by",
   ]
 
   public func validate(_ context: LintContext) -> [Finding] {

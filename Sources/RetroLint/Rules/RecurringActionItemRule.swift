@@ -46,6 +46,10 @@ public struct RecurringActionItemRule: CrossReportRule {
       let best = index.earliestMatch(of: item, below: firstOfDate[owner[item]])
       guard let match = best else { continue }
       let earlier = dated[owner[match]]
+      // The same incident written up twice (a log's entry and its own report) is no repeat.
+      let itemDate = dated[owner[item]].0.incidentDates[items[item].line] ?? dated[owner[item]].1
+      let matchDate = earlier.0.incidentDates[items[match].line] ?? earlier.1
+      if itemDate == matchDate { continue }
       results.append(
         (dated[owner[item]].0.path,
          Finding(

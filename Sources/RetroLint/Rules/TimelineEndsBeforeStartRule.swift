@@ -16,7 +16,10 @@ public struct TimelineEndsBeforeStartRule: Rule {
     let timed = context.report.timeline.filter { $0.instant != nil }
     guard let start = timed.first(where: { $0.kind == .start }) ?? timed.first,
       let end = timed.first(where: { $0.kind == .resolved }) ?? timed.last,
-      let startInstant = start.instant, let endInstant = end.instant, endInstant < startInstant
+      let startInstant = start.instant, let endInstant = end.instant, endInstant < startInstant,
+      // An "end" listed above the "start" is a word read as the end ("almost recovered") in a
+      // timeline that runs in order: what is certain is an end written after the start.
+      end.line > start.line
     else { return [] }
     return [
       Finding(

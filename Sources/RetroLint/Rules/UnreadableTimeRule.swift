@@ -8,7 +8,9 @@ public struct UnreadableTimeRule: Rule {
     rationale: "An entry without a moment cannot be ordered or measured; durations and charts leave it out.",
     severity: .warning,
     triggeringExamples: [
-      RuleExample("---\ndate: 2024-01-01\n---\n## Timeline\n\n- 10:00 deploy\n↓- ??:?? someone noticed\n↓- then we rolled back\n↓- 22:XX paged\n"),
+      RuleExample("---\ndate: 2024-01-01\n---\n## Timeline\n\n- 10:00 deploy\n↓- ??:?? someone noticed\n↓- 22:XX paged\n"),
+      // A timeline none of whose entries has a time.
+      RuleExample("---\ndate: 2024-01-01\n---\n## Timeline\n\n↓- we deployed\n↓- we rolled back\n"),
       RuleExample("## Timeline\n\n↓- 10:00 deploy\n- 10:05 paged\n", path: "example.md"),
     ],
     nonTriggeringExamples: [
@@ -24,6 +26,9 @@ public struct UnreadableTimeRule: Rule {
     var reportedNoDate = false
     for (entry, stamp) in zip(context.report.timeline, context.timelineStamps) where entry.instant == nil {
       if entry.timeText.isEmpty {
+        // A note among timed bullets ("Incident not declared, but later agreed") is bounded by
+        // its neighbours; an entry is timeless when its list, or its whole timeline, is.
+        if Self.amongTimedBullets(entry, context) { continue }
         findings.append(Finding("This timeline entry has no time", line: entry.line))
       } else if stamp.map({ $0.unreadable || !$0.hasTime && $0.date == nil }) ?? true {
         if Self.isDeliberate(entry, context) { continue }
@@ -39,6 +44,25 @@ public struct UnreadableTimeRule: Rule {
     return findings
   }
 
+  /// True when the entry is a bullet whose neighbouring bullets in the same list, just above
+  /// or below it, carry times.
+  static func amongTimedBullets(_ entry: TimelineEntry, _ context: LintContext) -> Bool {
+    func bullet(_ number: Int) -> Substring? {
+      guard number >= 1, number <= context.sourceLines.count else { return nil }
+      let text = context.sourceLines[number - 1].drop { $0 == " " || $0 == "\t" }
+      guard let first = text.first, "-*+".contains(first), text.dropFirst().first == " " else { return nil }
+      return text
+    }
+    guard bullet(entry.line) != nil else { return false }
+    let timed = Set(context.report.timeline.filter { !$0.timeText.isEmpty }.map(\.line))
+    // The nearest bullet lines above and below, over wrapped lines.
+    var above = entry.line - 1
+    while above >= 1, bullet(above) == nil, !context.sourceLines[above - 1].trimmingWhitespace().isEmpty { above -= 1 }
+    var below = entry.line + 1
+    while below <= context.sourceLines.count, bullet(below) == nil, !context.sourceLines[below - 1].trimmingWhitespace().isEmpty { below += 1 }
+    return timed.contains(above) || timed.contains(below)
+  }
+
   /// A time the author left unknown on purpose: `???` (unknown, not a slot to fill like
   /// `??:??`), one with a footnote saying why (`2023-MM-DD[^1]`), or one in a blank template
   /// kept at the end of a log (under a heading naming a template or a slot,
@@ -49,8 +73,13 @@ public struct UnreadableTimeRule: Rule {
       let line = context.sourceLines[entry.line - 1]
       if let range = line.range(of: entry.timeText), line[range.upperBound...].hasPrefix("[^") { return true }
     }
-    return context.report.sections.contains { section in
-      guard section.range.lines.contains(entry.line) else { return false }
+    // The headings above the entry, outermost first.
+    var chain: [Section] = []
+    for section in context.report.sections where section.range.start.line <= entry.line {
+      while let last = chain.last, last.level >= section.level { chain.removeLast() }
+      chain.append(section)
+    }
+    return chain.contains { section in
       let heading = section.heading.lowercased()
       return heading.contains("template") || heading.contains("yyyy") || heading.contains("hh:mm")
     }

@@ -43,6 +43,9 @@ extension Retro {
     @Option(name: .customLong("rule"), help: "Run only this rule (repeatable).")
     var onlyRules: [String] = []
 
+    @Option(help: "Lint every file under this profile: \(LintProfile.allCases.map(\.rawValue).joined(separator: ", ")) (default: 'profile:' and 'profiles:' of .retro.yml, else standard).")
+    var profile: String?
+
     @Flag(help: "Apply the safe fixes to the files, then report what is left.")
     var fix = false
 
@@ -57,6 +60,11 @@ extension Retro {
         throw ValidationError(
           "Unknown rule '\(unknown)'; 'retro rules' lists them." + NearestName.hint(for: unknown, among: RuleRegistry.identifiers))
       }
+      if let profile, LintProfile(rawValue: profile) == nil {
+        throw ValidationError(
+          "Unknown profile '\(profile)'; use one of \(LintProfile.allCases.map(\.rawValue).joined(separator: ", "))."
+            + NearestName.hint(for: profile, among: LintProfile.allCases.map(\.rawValue)))
+      }
       if dryRun && !fix { throw ValidationError("--dry-run goes with --fix.") }
       if fix && input.paths.contains("-") && !dryRun {
         throw ValidationError("Standard input cannot be fixed in place; use --fix --dry-run for a diff.")
@@ -64,10 +72,14 @@ extension Retro {
     }
 
     func run() throws {
-      let configuration: LintConfiguration
+      var configuration: LintConfiguration
       let files: [String]
       do {
         configuration = try input.loadConfiguration()
+        if let profile, let chosen = LintProfile(rawValue: profile) {
+          configuration.profile = chosen
+          configuration.profilePatterns = []
+        }
         files = try ReportFinder.files(in: input.paths, warn: printError).filter { !configuration.isIgnored($0) }
       } catch let error as InputError {
         printError(error.description)

@@ -41,7 +41,7 @@ extension Retro {
 
     func run() throws {
       try Progress.exitingOnPublishErrors {
-        let settings = try Settings.load(input.config)
+        let settings = try Settings.load(input.configurationPath)
         let files = try ReportFinder.files(in: input.paths, warn: printError).filter { !settings.lint.isIgnored($0) }
         let set = try PublishTemplates(userDirectory: templates ?? settings.publishSetting("templates"))
         let renderer = PostRenderer(format: PostFormat(rawValue: to) ?? .jekyll, templates: set, internalSections: settings.internalSections)

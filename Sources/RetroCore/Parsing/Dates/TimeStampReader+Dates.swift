@@ -58,8 +58,10 @@ extension TimeStampReader.Scanner {
     let timeStart = index
     guard readTime() != nil else { return nil }
     index = timeStart
+    // With a hyphen it is ISO's month and day (`--12-05`), unless the first cannot be a month.
+    let monthFirst = separator == "-" && (1...12).contains(first.value)
     return ReadDate(
-      parts: DateParts(year: nil, first: first.value, second: second.value, ordered: false), end: end)
+      parts: DateParts(year: nil, first: first.value, second: second.value, ordered: monthFirst), end: end)
   }
 
   private func peekYear(at position: Int) -> (value: Int, digits: Int)? {
@@ -88,9 +90,17 @@ extension TimeStampReader.Scanner {
       return ReadDate(parts: DateParts(year: year, first: month, second: day.value, ordered: true), end: end)
     }
     index = start
-    // Day first: `6th Nov 2023`, `14 January 2019`, `01 Mar 2019`.
+    // Day first: `6th Nov 2023`, `14 January 2019`, `01 Mar 2019`, `19. April`.
     guard let day = readNumber(maxDigits: 2), (1...31).contains(day.value) else { return nil }
+    // `7-13th Nov`: a range of days; the first is the date.
+    if current == "-", index + 1 < chars.count, chars[index + 1].isNumberFast {
+      let mark = index
+      index += 1
+      if let last = readNumber(maxDigits: 2), (day.value...31).contains(last.value) {} else { index = mark }
+    }
     skipOrdinalSuffix()
+    // `19. April` (German and Nordic writing): a dot after the day.
+    if current == ".", index + 1 < chars.count, chars[index + 1] == " " { index += 1 }
     skipSpaces()
     guard let word = readWord(), let month = TimeStampReader.months[word.lowercased()] else {
       return nil

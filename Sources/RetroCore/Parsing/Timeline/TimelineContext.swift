@@ -14,6 +14,9 @@ struct TimelineContext {
   /// Set once a 12-hour timeline without AM/PM has run past noon (`11:40`, `12:16`,
   /// `1:52`): later small hours are afternoon too.
   var afternoon = false
+  /// The report's own date: a date written without a year that would fall months after it
+  /// (`12-05` in a report of 2019-03-26) is of the year before.
+  var reportDate: CalendarDate?
 
   /// Resolves a stamp into an instant, carrying its date forward and rolling a time that
   /// jumps back by more than twelve hours over to the next day (23:50 then 00:10).
@@ -21,7 +24,15 @@ struct TimelineContext {
     let zoneName = stamp.zone ?? tableZone ?? zone ?? defaultZone
     if stamp.unreadable { return (nil, zoneName) }
     var day = date
-    if let parts = stamp.date, let explicit = parts.resolve(order: order, fallbackYear: date?.year ?? fallbackYear) {
+    if let parts = stamp.date, var explicit = parts.resolve(order: order, fallbackYear: date?.year ?? fallbackYear) {
+      if parts.year == nil, let reportDate,
+        let sameYear = parts.resolve(order: order, fallbackYear: reportDate.year)
+      {
+        explicit = sameYear
+        if reportDate.days(to: sameYear) > 62, let before = parts.resolve(order: order, fallbackYear: reportDate.year - 1) {
+          explicit = before
+        }
+      }
       day = explicit
       date = explicit
       previousMinutes = nil

@@ -225,6 +225,10 @@ struct TimelineExtractor {
     }
     let columns = timeColumns.isEmpty ? [0] : timeColumns
     let tableZone = titles.lazy.compactMap { TimeZoneResolver.zoneMentioned(in: $0) }.first
+    // `Date (2022)`: a year in a time column's title dates the rows' `Jan 20`.
+    if context.date == nil, let year = columns.lazy.compactMap({ $0 < titles.count ? Self.year(in: titles[$0]) : nil }).first {
+      context.fallbackYear = year
+    }
     let eventColumn = titles.indices.first { index in
       let lowered = titles[index].lowercased()
       return !columns.contains(index)
@@ -278,6 +282,20 @@ struct TimelineExtractor {
 
   private func firstLine(of paragraph: MarkdownNode) -> String {
     String(paragraph.plainText.splitASCII(separator: "\n", maxSplits: 1).first ?? "")
+  }
+
+  /// A four-digit year from 1970 to 2099 standing alone in a title (`Date (2022)`).
+  static func year(in title: String) -> Int? {
+    var digits = ""
+    for character in title + " " {
+      if character.isASCII, character.isNumber {
+        digits.append(character)
+        continue
+      }
+      if digits.count == 4, let value = Int(digits), (1970...2099).contains(value) { return value }
+      digits = ""
+    }
+    return nil
   }
 
   /// `Date: 2023-11-22`, a lead-in that sets the day for the entries after it.
