@@ -23,8 +23,8 @@ enum ContentSearch {
     case .timeline: return timelinePlace(context)
     case .summary: return MissingSectionRule.hasLeadParagraph(context) ? Place(line: context.titleLine, heading: nil) : firstProse(context)
     default:
-      guard let words = signs[kind] else { return nil }
-      return firstLine(context) { line in words.contains { line.contains($0) } }
+      guard let matcher = matchers[kind] else { return nil }
+      return firstLine(context) { line in matcher.occurs(in: Array(line.utf8)) }
     }
   }
 
@@ -54,6 +54,9 @@ enum ContentSearch {
     .lessonsLearned: ["lesson", "learned", "learnt", "went well", "went wrong", "takeaway", "we got lucky"],
   ]
 
+  /// The signs of each kind as one matcher, parts of words included (`misconfigur`).
+  static let matchers: [SectionKind: PhraseMatcher] = signs.mapValues { PhraseMatcher($0, wholeWords: false) }
+
   /// A timeline is stated when the report gives two clock times, or three dates, anywhere:
   /// "at 09:15 UTC we deployed … by 9:40 traffic was normal" is a timeline in prose.
   private static func timelinePlace(_ context: LintContext) -> Place? {
@@ -67,6 +70,8 @@ enum ContentSearch {
     let frontMatterEnd = context.parsed.frontMatter?.lines.upperBound ?? 0
     for (offset, line) in context.sourceLines.enumerated() where offset + 1 > frontMatterEnd {
       let number = offset + 1
+      // Every time and date has a digit: a line without one is passed over.
+      guard line.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { continue }
       let text = String(line)
       let found = clockTimes(in: text)
       let lineDates = dateMentions(in: text)
@@ -106,11 +111,10 @@ enum ContentSearch {
     firstLine(context) { $0.split(separator: " ").count >= 20 }
   }
 
-  private static func firstLine(_ context: LintContext, where matches: (String) -> Bool) -> Place? {
+  private static func firstLine(_ context: LintContext, where matches: (Substring) -> Bool) -> Place? {
     for (number, line) in context.proseLines() {
-      let text = line.lowercased()
       // A line still to be written (`TODO: say what broke`) states nothing.
-      guard !text.hasPrefix("#"), PlaceholderTextRule.findWord(in: line) == nil, matches(text) else { continue }
+      guard !line.hasPrefix("#"), matches(line), PlaceholderTextRule.findWord(in: line) == nil else { continue }
       return Place(line: number, heading: heading(above: number, in: context))
     }
     return nil
