@@ -24,6 +24,34 @@ struct TimelineTests {
     #expect(report.timeline.allSatisfy { $0.timeZone == "CET" })
   }
 
+  @Test("untimed detail lists in a timed timeline are not entries; in an untimed one they are")
+  func detailLists() throws {
+    let timed = try parse(
+      "---\ndate: 2024-01-01\n---\n## Timeline\n\nDashboards:\n\n- [overview](https://x)\n\n### 10:00 deploy\n\n- old config kept\n- pods restarted\n\n### 10:30 paged\n\nThe on-call joined.\n")
+    #expect(timed.timeline.map(\.timeText) == ["10:00", "10:30"])
+    let untimed = try parse("## Timeline\n\n- deploy\n- paged\n")
+    #expect(untimed.timeline.map(\.text) == ["deploy", "paged"])
+  }
+
+  @Test("a day heading over one paragraph is the day's event; over a section of entries it only dates them")
+  func dayHeadings() throws {
+    let events = try parse("## Timeline\n\n### 2018-01-15\n\nTravis was down.\n\n### 2018-01-17 17:14\n\nBuilds failed.\n")
+    #expect(events.timeline.map(\.text) == ["Travis was down.", "Builds failed."])
+    #expect(events.timeline.first?.instant == utc("2018-01-15T00:00:00Z"))
+    let dated = try parse("## Timeline\n\n### October 21, 2025\n\nDuration: two hours.\n\n#### Events\n\n- 21:45 UTC deploy\n- 23:28 UTC recovered\n")
+    #expect(dated.timeline.map(\.timeText) == ["21:45 UTC", "23:28 UTC"])
+    #expect(dated.timeline.first?.instant == utc("2025-10-21T21:45:00Z"))
+  }
+
+  @Test("a Timeline starts from the report's date; a month-day months after it is of the year before")
+  func reportDate() throws {
+    let milestones = try parse(
+      "---\ndate: 2025-07-23\n---\n- **Key events**\n  - First detected 2025-07-23 15:35\n  - Resolved 2025-07-24 12:34\n\n## Timeline\n\n15:35 – plan pushed\n\n24/07/25\n\n12:34 – removed\n")
+    #expect(milestones.timeline.suffix(2).map(\.instant) == [utc("2025-07-23T15:35:00Z"), utc("2025-07-24T12:34:00Z")])
+    let wrap = try parse("---\ndate: 2019-03-26\n---\n## Timeline\n\n- 12-05 16:21 bad config merged\n- 03-26 02:50 outage\n")
+    #expect(wrap.timeline.map(\.instant) == [utc("2018-12-05T16:21:00Z"), utc("2019-03-26T02:50:00Z")])
+  }
+
   @Test("a time earlier than the previous one rolls to the next day only across midnight")
   func rollover() throws {
     let report = try parse("---\ndate: 2023-01-10\n---\n## Timeline\n- 22:00 start\n- 23:50 paged\n- 00:10 rolled back\n- 00:05 note out of order\n")

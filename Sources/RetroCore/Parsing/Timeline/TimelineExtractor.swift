@@ -10,6 +10,10 @@ struct TimelineExtractor {
   /// explanation. In a timeline whose other entries have times they are not events
   /// (`finish()` drops them); in one with no times at all they are its entries.
   private var untimedListEntries: Set<Int> = []
+  /// The entry made of a day heading's paragraph (`### 2018-01-16` over one event), with the
+  /// heading's level, until a deeper section under it turns out to hold the day's entries.
+  private var dayEntry: (index: Int, level: Int)?
+  private var droppedDayEntries: Set<Int> = []
 
   init(context: TimelineContext) {
     self.context = context
@@ -20,6 +24,7 @@ struct TimelineExtractor {
     let heading = outlined.section.heading
     if let zone = TimeZoneResolver.zoneMentioned(in: heading) { context.zone = zone }
     openEntry = nil
+    var dayHeading: TimeStamp?
     if outlined.section.kind == .custom || outlined.section.kind != .timeline,
       let stamp = TimeStampReader.read(heading)
     {
@@ -30,6 +35,7 @@ struct TimelineExtractor {
         add(stamp, line: outlined.section.range.start.line, textFallback: remainder.isEmpty ? body : remainder)
       } else if stamp.date != nil {
         _ = context.resolve(stamp)
+        dayHeading = stamp
       }
     } else if let date = TimeStampReader.findDate(in: heading), outlined.section.kind == .timeline {
       // `Timeline (2019-02-25, UTC)`: the date carries to the entries.
@@ -38,7 +44,22 @@ struct TimelineExtractor {
         unreadable: false, remainder: "")
       _ = context.resolve(stamp)
     }
+    let level = outlined.section.level
+    if let day = dayEntry, level <= day.level { dayEntry = nil }
+    let before = entries.count
     for block in outlined.blocks { read(block, topLevel: true) }
+    if let day = dayEntry, entries.count > before {
+      // The day's entries are in a section under its heading: the heading only dates them.
+      droppedDayEntries.insert(day.index)
+      dayEntry = nil
+    }
+    // `### 2018-01-16` over a paragraph and nothing timed: the day's one event.
+    if let dayHeading, entries.count == before,
+      let body = outlined.blocks.first(where: { $0.kind == .paragraph }).map({ InlineText.collapse($0.plainText) }), !body.isEmpty
+    {
+      add(dayHeading, line: outlined.section.range.start.line, textFallback: body)
+      dayEntry = (entries.count - 1, level)
+    }
   }
 
   /// Reads timestamped bullets and lines found elsewhere in a report that has no timeline
@@ -90,10 +111,13 @@ struct TimelineExtractor {
     }
   }
 
-  /// The entries, the untimed lists' dropped when other entries have times.
+  /// The entries, the untimed lists' dropped when other entries have times, and the day
+  /// headings' that only dated a section of entries under them.
   mutating func finish() -> [TimelineEntry] {
-    guard !untimedListEntries.isEmpty, entries.contains(where: { !$0.timeText.isEmpty }) else { return entries }
-    return entries.indices.filter { !untimedListEntries.contains($0) }.map { entries[$0] }
+    var dropped = droppedDayEntries
+    if entries.contains(where: { !$0.timeText.isEmpty }) { dropped.formUnion(untimedListEntries) }
+    guard !dropped.isEmpty else { return entries }
+    return entries.indices.filter { !dropped.contains($0) }.map { entries[$0] }
   }
 
   /// True when a list item starts with a time or a date, or a labelled one
