@@ -11,17 +11,11 @@ import RetroCore
 /// deliberately generous: what it answers is "is there any sign of it", so a section is
 /// called missing only when the report says nothing of the kind.
 enum ContentSearch {
-  /// A place the content seems to be: the first line with a sign of it and the heading above.
-  struct Place {
-    var line: Int
-    var heading: String?
-  }
-
-  /// The first place the report states `kind`'s content, or nil when it says nothing of it.
-  static func place(of kind: SectionKind, in context: LintContext) -> Place? {
+  /// The first line where the report states `kind`'s content, or nil when it says nothing of it.
+  static func line(of kind: SectionKind, in context: LintContext) -> Int? {
     switch kind {
-    case .timeline: return timelinePlace(context)
-    case .summary: return MissingSectionRule.hasLeadParagraph(context) ? Place(line: context.titleLine, heading: nil) : firstProse(context)
+    case .timeline: return timelineLine(context)
+    case .summary: return MissingSectionRule.hasLeadParagraph(context) ? context.titleLine : firstProse(context)
     default:
       guard let matcher = matchers[kind] else { return nil }
       return firstLine(context) { line in matcher.occurs(in: Array(line.utf8)) }
@@ -59,10 +53,8 @@ enum ContentSearch {
 
   /// A timeline is stated when the report gives two clock times, or three dates, anywhere:
   /// "at 09:15 UTC we deployed … by 9:40 traffic was normal" is a timeline in prose.
-  private static func timelinePlace(_ context: LintContext) -> Place? {
-    if let entry = context.report.timeline.first {
-      return Place(line: entry.line, heading: heading(above: entry.line, in: context))
-    }
+  private static func timelineLine(_ context: LintContext) -> Int? {
+    if let entry = context.report.timeline.first { return entry.line }
     var times = 0
     var dates = Set<String>()
     var first: Int?
@@ -78,12 +70,12 @@ enum ContentSearch {
       if found > 0 || !lineDates.isEmpty, first == nil { first = number }
       times += found
       dates.formUnion(lineDates)
-      if times >= 2 || dates.count >= 3, let first { return Place(line: first, heading: heading(above: first, in: context)) }
+      if times >= 2 || dates.count >= 3, let first { return first }
     }
     if let front = context.parsed.frontMatter?.values,
       ["start", "started", "resolved", "resolvedWhen", "end", "ended"].filter({ front[$0]?.scalarText.map { !$0.isEmpty } ?? false }).count >= 2
     {
-      return Place(line: 1, heading: nil)
+      return 1
     }
     return nil
   }
@@ -107,21 +99,16 @@ enum ContentSearch {
   }
 
   /// The first prose line of the body with at least twenty words before the second section.
-  private static func firstProse(_ context: LintContext) -> Place? {
+  private static func firstProse(_ context: LintContext) -> Int? {
     firstLine(context) { $0.split(separator: " ").count >= 20 }
   }
 
-  private static func firstLine(_ context: LintContext, where matches: (Substring) -> Bool) -> Place? {
+  private static func firstLine(_ context: LintContext, where matches: (Substring) -> Bool) -> Int? {
     for (number, line) in context.proseLines() {
       // A line still to be written (`TODO: say what broke`) states nothing.
       guard !line.hasPrefix("#"), matches(line), PlaceholderTextRule.findWord(in: line) == nil else { continue }
-      return Place(line: number, heading: heading(above: number, in: context))
+      return number
     }
     return nil
-  }
-
-  /// The heading of the innermost section holding `line`.
-  static func heading(above line: Int, in context: LintContext) -> String? {
-    context.report.sections.last { $0.range.start.line <= line && $0.range.lines.contains(line) }?.heading
   }
 }

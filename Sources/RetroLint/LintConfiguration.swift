@@ -72,10 +72,10 @@ public struct LintConfiguration: Sendable {
   public static func from(_ file: ConfigurationFile, knownRules: Set<String>) throws -> LintConfiguration {
     var configuration = LintConfiguration(parser: file.parser)
     configuration.baseFolder = file.path.map { URL(fileURLWithPath: $0).standardizedFileURL.deletingLastPathComponent().path }
-    try configuration.readProfiles(file, knownRules: knownRules)
     for key in file.values.keys where !knownKeys.contains(key) {
       throw file.error(key: key, "is not a setting retro knows (known: \(knownKeys.sorted().joined(separator: ", ")))")
     }
+    try configuration.readProfiles(file, knownRules: knownRules)
     if let value = file.values["requiredSections"] {
       configuration.requiredSections = try value.stringList.map { name in
         guard let kind = SectionKind(rawValue: name), kind != .custom else {

@@ -30,28 +30,11 @@ public struct ReportSummary: Sendable {
     self.path = context.path
     self.date = context.report.date
     self.actionItems = context.report.actionItems
-    let dated = context.report.sections.compactMap { section -> (line: Int, level: Int, date: CalendarDate?) in
-      (section.range.start.line, section.level, Self.isoDate(in: section.heading))
+    let order = context.configuration.parser.dateOrder
+    for (line, chain) in context.enclosingSections(of: actionItems.map(\.line)) {
+      let dates = chain.reversed().lazy.compactMap { TimeStampReader.findDate(in: $0.heading)?.resolve(order: order, fallbackYear: nil) }
+      if let date = dates.first { incidentDates[line] = date }
     }
-    for item in actionItems {
-      var chain: [(line: Int, level: Int, date: CalendarDate?)] = []
-      for section in dated where section.line <= item.line {
-        while let last = chain.last, last.level >= section.level { chain.removeLast() }
-        chain.append(section)
-      }
-      if let date = chain.last(where: { $0.date != nil })?.date { incidentDates[item.line] = date }
-    }
-  }
-
-  /// The first `YYYY-MM-DD` in a heading.
-  static func isoDate(in heading: String) -> CalendarDate? {
-    let bytes = Array(heading.utf8)
-    guard bytes.count >= 10 else { return nil }
-    for start in 0...(bytes.count - 10) where bytes[start + 4] == 0x2D && bytes[start + 7] == 0x2D {
-      let slice = heading.utf8.dropFirst(start).prefix(10)
-      if let date = CalendarDate(iso: String(decoding: slice, as: UTF8.self)) { return date }
-    }
-    return nil
   }
 }
 

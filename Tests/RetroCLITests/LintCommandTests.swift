@@ -27,6 +27,25 @@ struct LintCommandTests {
     #expect(out.contains("has no id; write one such as '[AI-1]' before its text (action_item_id)"))
   }
 
+  @Test("--profile picks the rules; without --config the .retro.yml nearest the path applies")
+  func profiles() throws {
+    let directory = try Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let report = directory.appendingPathComponent("2024-03-01-cache.md")
+    try Data("# Cache outage\n\n## Action items\n\n- Add an alert on cache misses\n".utf8).write(to: report)
+    let standard = try RetroBinary.run(["lint", "--format", "json", report.path])
+    #expect(!standard.stdout.contains("action_item_owner"), "an owner is an internal convention, off by default")
+    let internalRetro = try RetroBinary.run(["lint", "--format", "json", "--profile", "internal", report.path])
+    #expect(internalRetro.stdout.contains("action_item_owner"))
+    let typo = try RetroBinary.run(["lint", "--profile", "internl", report.path])
+    #expect(typo.status == 2)
+    #expect(typo.stderr.contains("Did you mean 'internal'?"), "\(typo.stderr)")
+    // Run from the package root, which has no .retro.yml: the report's folder's applies.
+    try Data("profile: internal\n".utf8).write(to: directory.appendingPathComponent(".retro.yml"))
+    let nearest = try RetroBinary.run(["lint", "--format", "json", report.path])
+    #expect(nearest.stdout.contains("action_item_owner"))
+  }
+
   @Test("a complete example passes; --strict fails it on warnings")
   func exitCodes() throws {
     let directory = try Self.temporaryDirectory()

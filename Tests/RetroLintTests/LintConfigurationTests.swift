@@ -55,6 +55,45 @@ struct LintConfigurationTests {
     #expect(throws: InputError.self) { try Self.load("rules:\n  placeholder_text: loud\n") }
   }
 
+  @Test("profiles: the default is standard; profile:, profiles: by path, optInRules: and rules: decide in that order")
+  func profiles() throws {
+    let owner = ActionItemOwnerRule.description  // convention
+    let impact = ImpactNotQuantifiedRule.description  // opt-in
+    let vague = VagueActionItemRule.description  // standard
+    let none = LintConfiguration()
+    #expect(none.severity(of: vague, path: "a.md") == .warning)
+    #expect(none.severity(of: owner, path: "a.md") == nil)
+    #expect(none.severity(of: impact, path: "a.md") == nil)
+
+    let configuration = try Self.load("""
+      profile: internal
+      profiles:
+        published: ["blog/**"]
+        strict: ["audits/*.md"]
+      optInRules: [impact_not_quantified, action_item_owner]
+      rules:
+        vague_action_item: off
+      """)
+    #expect(configuration.profile(for: "retros/a.md") == .internal)
+    #expect(configuration.profile(for: "blog/2024/a.md") == .published)
+    #expect(configuration.profile(for: "audits/a.md") == .strict)
+    #expect(configuration.severity(of: owner, path: "retros/a.md") == .warning)
+    // A public write-up keeps the internal conventions off, even opted in; other opt-ins work.
+    #expect(configuration.severity(of: owner, path: "blog/a.md") == nil)
+    #expect(configuration.severity(of: impact, path: "blog/a.md") == .warning)
+    #expect(configuration.severity(of: vague, path: "audits/a.md") == nil)
+
+    let swiftLintSpelling = try Self.load("opt_in_rules: [summary_too_long]\n")
+    #expect(swiftLintSpelling.severity(of: SummaryLengthRule.description, path: "a.md") == .warning)
+    let unknownProfile = #expect(throws: InputError.self) { try Self.load("timezone: UTC\nprofile: internl\n") }
+    #expect(unknownProfile?.line == 2)
+    #expect(unknownProfile?.message.contains("Did you mean 'internal'?") == true)
+    let unknownOptIn = #expect(throws: InputError.self) { try Self.load("optInRules: [no_such_rule]\n") }
+    #expect(unknownOptIn?.message.contains("unknown rule 'no_such_rule'") == true)
+    #expect(throws: InputError.self) { try Self.load("profiles:\n  published: blog\n") }
+    #expect(throws: InputError.self) { try Self.load("optInRules: [a]\nopt_in_rules: [b]\n") }
+  }
+
   @Test("the file retro init writes reads back as the defaults")
   func defaultFile() throws {
     let configuration = try Self.load(DefaultConfigurationFile.text)

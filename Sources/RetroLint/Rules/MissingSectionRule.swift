@@ -49,7 +49,7 @@ public struct MissingSectionRule: Rule {
       if kind == .lessonsLearned, report.sections.contains(where: { $0.kind.isLessonList }) { return nil }
       if let near = Self.nearMiss(of: kind, in: context) { return near }
       // Said under another heading, in the lead or in prose: not missing.
-      if ContentSearch.place(of: kind, in: context) != nil { return nil }
+      if ContentSearch.line(of: kind, in: context) != nil { return nil }
       let accepted = context.configuration.vocabulary.phrases(for: kind)
         .filter { $0.lowercased() != kind.displayName.lowercased() }.prefix(4).map { "'\($0)'" }
       return Finding(

@@ -24,14 +24,18 @@ public struct UnreadableTimeRule: Rule {
   public func validate(_ context: LintContext) -> [Finding] {
     var findings: [Finding] = []
     var reportedNoDate = false
+    let timed = Set(context.report.timeline.filter { !$0.timeText.isEmpty }.map(\.line))
+    // The headings above each unread entry, for the template check, in one pass.
+    let unread = context.report.timeline.filter { $0.instant == nil && !$0.timeText.isEmpty }.map(\.line)
+    let chains = unread.isEmpty ? [:] : context.enclosingSections(of: unread)
     for (entry, stamp) in zip(context.report.timeline, context.timelineStamps) where entry.instant == nil {
       if entry.timeText.isEmpty {
         // A note among timed bullets ("Incident not declared, but later agreed") is bounded by
         // its neighbours; an entry is timeless when its list, or its whole timeline, is.
-        if Self.amongTimedBullets(entry, context) { continue }
+        if Self.amongTimedBullets(entry, context, timed: timed) { continue }
         findings.append(Finding("This timeline entry has no time", line: entry.line))
       } else if stamp.map({ $0.unreadable || !$0.hasTime && $0.date == nil }) ?? true {
-        if Self.isDeliberate(entry, context) { continue }
+        if Self.isDeliberate(entry, context, headings: chains[entry.line] ?? []) { continue }
         findings.append(Finding("The time '\(entry.timeText)' cannot be read", line: entry.line))
       } else if !reportedNoDate {
         reportedNoDate = true
@@ -46,7 +50,7 @@ public struct UnreadableTimeRule: Rule {
 
   /// True when the entry is a bullet whose neighbouring bullets in the same list, just above
   /// or below it, carry times.
-  static func amongTimedBullets(_ entry: TimelineEntry, _ context: LintContext) -> Bool {
+  static func amongTimedBullets(_ entry: TimelineEntry, _ context: LintContext, timed: Set<Int>) -> Bool {
     func bullet(_ number: Int) -> Substring? {
       guard number >= 1, number <= context.sourceLines.count else { return nil }
       let text = context.sourceLines[number - 1].drop { $0 == " " || $0 == "\t" }
@@ -54,7 +58,6 @@ public struct UnreadableTimeRule: Rule {
       return text
     }
     guard bullet(entry.line) != nil else { return false }
-    let timed = Set(context.report.timeline.filter { !$0.timeText.isEmpty }.map(\.line))
     // The nearest bullet lines above and below, over wrapped lines.
     var above = entry.line - 1
     while above >= 1, bullet(above) == nil, !context.sourceLines[above - 1].trimmingWhitespace().isEmpty { above -= 1 }
@@ -67,17 +70,11 @@ public struct UnreadableTimeRule: Rule {
   /// `??:??`), one with a footnote saying why (`2023-MM-DD[^1]`), or one in a blank template
   /// kept at the end of a log (under a heading naming a template or a slot,
   /// `### Incident on YYYY-MM-DD HH:MM`).
-  static func isDeliberate(_ entry: TimelineEntry, _ context: LintContext) -> Bool {
+  static func isDeliberate(_ entry: TimelineEntry, _ context: LintContext, headings chain: [Section]) -> Bool {
     if !entry.timeText.isEmpty, entry.timeText.allSatisfy({ $0 == "?" }) { return true }
     if entry.line >= 1, entry.line <= context.sourceLines.count {
       let line = context.sourceLines[entry.line - 1]
       if let range = line.range(of: entry.timeText), line[range.upperBound...].hasPrefix("[^") { return true }
-    }
-    // The headings above the entry, outermost first.
-    var chain: [Section] = []
-    for section in context.report.sections where section.range.start.line <= entry.line {
-      while let last = chain.last, last.level >= section.level { chain.removeLast() }
-      chain.append(section)
     }
     return chain.contains { section in
       let heading = section.heading.lowercased()
