@@ -43,21 +43,26 @@ public struct IncidentParser: Sendable {
     var report = IncidentReport(source: source.path, frontMatter: frontMatter, warnings: source.warnings)
     report.sections = outline.sections.map(\.section)
     let order = TimeStampReader.orderEvidence(in: split.body) ?? configuration.dateOrder
-    fillMetadata(&report, outline: outline, frontMatter: frontMatter, order: order)
+    let dateSource = fillMetadata(&report, outline: outline, text: split.body, frontMatter: frontMatter, order: order)
 
     let zone = frontMatter?.lookup(["timezone", "timeZone", "time_zone", "tz"])?.scalarText
       .flatMap { TimeZoneResolver.zone(named: $0) != nil ? $0 : nil } ?? statedZone(outline)
     report.timeline = timeline(outline, date: report.date, zone: zone, order: order)
-    if report.date == nil,
-      let firstDated = report.timeline.first(where: { $0.instant != nil })?.instant,
-      let zoneName = report.timeline.first(where: { $0.instant != nil })?.timeZone
+    if let better = IncidentDating.reconciled(date: report.date, source: dateSource, timeline: report.timeline),
+      better != report.date
     {
-      var calendar = Calendar(identifier: .gregorian)
-      calendar.timeZone = TimeZoneResolver.zone(named: zoneName) ?? TimeZone(secondsFromGMT: 0) ?? .current
-      let parts = calendar.dateComponents([.year, .month, .day], from: firstDated)
-      if let y = parts.year, let m = parts.month, let d = parts.day {
-        report.date = CalendarDate(year: y, month: m, day: d)
-      }
+      if dateSource == .postDate { report.publishedDate = report.date }
+      report.date = better
+      // Times with no date of their own were read on the old day.
+      report.timeline = timeline(outline, date: better, zone: zone, order: order)
+    }
+    if report.date == nil, let first = report.timeline.first(where: { $0.instant != nil }) {
+      report.date = IncidentDating.day(of: first)
+    }
+    // An opening paragraph's date is the weakest sign: a timeline's first day comes first
+    // (`At 2019-10-21 01:38 the site went down. Builds were failing since 2019-10-20`).
+    if report.date == nil {
+      report.date = openingSentenceDate(outline, text: split.body, order: order, preamble: true)
     }
     if !report.timeline.contains(where: { $0.kind == .start }),
       let first = report.timeline.firstIndex(where: { $0.instant != nil }), report.timeline[first].kind == nil
@@ -118,11 +123,15 @@ public struct IncidentParser: Sendable {
     return extractor.items
   }
 
-  private func fillMetadata(_ report: inout IncidentReport, outline: Outline, frontMatter: FrontMatterTable?, order: DateOrder) {
+  /// Fills title, id, people, status and tags, and the date; says where the date came from.
+  private func fillMetadata(
+    _ report: inout IncidentReport, outline: Outline, text: String, frontMatter: FrontMatterTable?, order: DateOrder
+  ) -> IncidentDating.Source {
     var found = MetadataExtractor()
     found.read(preamble: outline.preamble, sections: outline.sections)
     let body = found.values
     let fm = frontMatter
+    fillPeople(&report, body: body, frontMatter: fm)
 
     func date(_ text: String?) -> CalendarDate? {
       guard let text else { return nil }
@@ -140,18 +149,34 @@ public struct IncidentParser: Sendable {
     var publishedIncident: FrontMatterTable?
     if case .table(let table)? = fm?["incident"] { publishedIncident = table }
     if case .table(let params)? = fm?["params"], case .table(let table)? = params["incident"] { publishedIncident = table }
+    // A title's month and day with no year (`March 17th Incident`) are the post's year, or
+    // the year before when that would put the incident after the post.
+    func titleDate(_ text: String?) -> CalendarDate? {
+      guard let text else { return nil }
+      if let found = IncidentDating.date(in: text, order: order, fallbackYear: nil) { return found }
+      guard let postDate, let found = IncidentDating.date(in: text, order: order, fallbackYear: postDate.year) else { return nil }
+      return found > postDate ? IncidentDating.date(in: text, order: order, fallbackYear: postDate.year - 1) : found
+    }
     let incidentDate = date(fm?.lookup(["incident_date", "incidentDate", "incident-date"])?.scalarText)
       ?? date(publishedIncident?["date"]?.scalarText)
-      ?? date(body[.date]) ?? outline.title.flatMap { date($0) } ?? titleLineDate(outline)
-      ?? fm?.lookup(["title"])?.scalarText.flatMap { TimeStampReader.findDate(in: $0) }?.resolve(order: order, fallbackYear: nil)
-      ?? (fm?.lookup(["date"]) == nil ? summaryDate(outline, order: order) : nil)
+      ?? date(body[.date]) ?? titleDate(outline.title) ?? titleLineDate(outline)
+      ?? IncidentDating.openingHeadingDate(outline, order: order)
+      ?? titleDate(fm?.lookup(["title"])?.scalarText)
+      ?? (fm?.lookup(["date"]) == nil ? openingSentenceDate(outline, text: text, order: order, preamble: false) : nil)
     if let incidentDate {
       report.date = incidentDate
       report.publishedDate = postDate == incidentDate ? nil : postDate
-    } else {
-      report.date = postDate ?? dateFromFileName(report.source)
+      return .stated
     }
+    if let postDate {
+      report.date = postDate
+      return .postDate
+    }
+    report.date = dateFromFileName(report.source)
+    return report.date == nil ? .none : .fileName
+  }
 
+  private func fillPeople(_ report: inout IncidentReport, body: [MetadataLabel: String], frontMatter fm: FrontMatterTable?) {
     let authors = fm?.lookup(["authors", "author", "owner", "owners"])?.stringList ?? []
     report.authors = authors.isEmpty ? splitList(body[.authors]) : authors
     report.status = Self.normaliseStatus(fm?.lookup(["status", "state"])?.scalarText ?? body[.status])
@@ -177,13 +202,17 @@ public struct IncidentParser: Sendable {
     return nil
   }
 
-  /// The first dated sentence of the summary: `On May 9th 2021, ...`.
-  private func summaryDate(_ outline: Outline, order: DateOrder) -> CalendarDate? {
-    guard let summary = outline.sections.first(where: { $0.section.kind == .summary }),
-      let paragraph = summary.blocks.first(where: { $0.kind == .paragraph })
-    else { return nil }
-    let text = InlineText.collapse(paragraph.plainText)
-    return TimeStampReader.findDate(in: text.prefix(240))?.resolve(order: order, fallbackYear: nil)
+  /// The first dated sentence of the summary (`On May 9th 2021, ...`), or with `preamble`
+  /// of the paragraph before the first section (`Between November 11 and November 15, 2025
+  /// ...`). A month and day with no year take the year the report writes most (`On 28th
+  /// February ...` in a report that names 2024).
+  private func openingSentenceDate(_ outline: Outline, text: String, order: DateOrder, preamble: Bool) -> CalendarDate? {
+    let paragraph = preamble
+      ? outline.preamble.first { $0.kind == .paragraph && !InlineText.collapse($0.plainText).contains("://") }
+      : outline.sections.first { $0.section.kind == .summary }?.blocks.first { $0.kind == .paragraph }
+    guard let paragraph else { return nil }
+    let sentence = InlineText.collapse(paragraph.plainText).prefix(240)
+    return IncidentDating.date(in: sentence, order: order, fallbackYear: IncidentDating.commonYear(in: text))
   }
 
   private func explicitIncidentId(_ text: String) -> String? {

@@ -47,6 +47,10 @@ extension TimeStampReader.Scanner {
     if current == separator, let year = peekYear(at: index + 1) {
       index += 1 + year.digits
       let fullYear = year.digits == 2 ? 2000 + year.value : year.value
+      // `3.4.2020`: dotted dates are written day first wherever dots are used.
+      if separator == ".", first.value <= 12, second.value <= 12 {
+        return ReadDate(parts: DateParts(year: fullYear, first: second.value, second: first.value, ordered: true), end: index)
+      }
       return ReadDate(
         parts: DateParts(year: fullYear, first: first.value, second: second.value, ordered: false),
         end: index)

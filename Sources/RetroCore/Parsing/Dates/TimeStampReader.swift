@@ -119,7 +119,8 @@ public enum TimeStampReader {
   }
 
   /// Finds the first full date (with a year, or with a month name) anywhere in `text`.
-  public static func findDate(in text: some StringProtocol) -> DateParts? {
+  /// With `dayMonth`, a day before a month name needs no year either (`On 28th February`).
+  public static func findDate(in text: some StringProtocol, dayMonth: Bool = false) -> DateParts? {
     let chars = characters(text, limit: 400)
     var index = 0
     while index < chars.count {
@@ -129,6 +130,9 @@ public enum TimeStampReader {
         var scanner = Scanner(chars)
         scanner.index = index
         if let date = scanner.readDate(requireYear: c.isNumberFast) { return date.parts }
+        if dayMonth, c.isNumberFast, let date = scanner.readDate(requireYear: false), date.parts.ordered {
+          return date.parts
+        }
       }
       index += 1
     }
