@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scores retro's reading of ../shared/corpus against hand-made labels.
 
-    scripts/score-corpus.py [--retro BINARY] [--labels FILE] [--corpus DIR] [--files] [--save FILE]
+    scripts/score-corpus.py [--retro BINARY] [--labels FILE] [--corpus DIR] [--only 2] [--files] [--save FILE]
 
 The labels (scripts/corpus-labels.json) were written by reading each file, not from retro's
 output: for every heading (and bold pseudo-heading) the kind of section it is, the number of
@@ -101,6 +101,7 @@ def main():
     parser.add_argument("--labels", default=os.path.join(HERE, "corpus-labels.json"))
     parser.add_argument("--corpus", default=os.path.join(ROOT, "..", "shared", "corpus"))
     parser.add_argument("--files", action="store_true", help="print every file's differences")
+    parser.add_argument("--only", help="score only files whose names start with one of these comma-separated prefixes (2 = files 200-239)")
     parser.add_argument("--save", help="write per-file results as JSON (to compare two runs)")
     parser.add_argument("--compare", help="a file written by --save: list files that got worse")
     args = parser.parse_args()
@@ -109,6 +110,9 @@ def main():
         return 0
     with open(args.labels) as f:
         labels = json.load(f)
+    if args.only:
+        prefixes = tuple(args.only.split(","))
+        labels = [label for label in labels if label["file"].startswith(prefixes)]
 
     totals = {"hits": 0, "total": 0, "correct": 0, "claimed": 0}
     exact = {}

@@ -120,6 +120,8 @@ public struct IncidentParser: Sendable {
     for outlined in outline.sections where outlined.section.reads(as: .actionItems) {
       extractor.read(outlined)
     }
+    extractor.readProse(outline.sections)
+    extractor.readStatusTagged(outline.sections)
     return extractor.items
   }
 

@@ -7,7 +7,7 @@ public struct NoActionItemsRule: Rule {
     description: "The action-items section lists no items retro can read.",
     rationale: "A postmortem without follow-up work changes nothing; items in prose cannot be tracked.",
     severity: .warning,
-    triggeringExamples: [RuleExample("# Outage\n\n↓## Action items\n\nWe will think about it.\n")],
+    triggeringExamples: [RuleExample("# Outage\n\n↓## Action items\n\nTo be decided at the review meeting.\n")],
     nonTriggeringExamples: [RuleExample("# Outage\n\n## Action items\n\n- Add an alert @ana PAY-1\n")], tier: .convention)
 
   public init() {}

@@ -5,7 +5,7 @@ import Foundation
 /// group, and a heading marked Completed makes its items done.
 struct ActionItemExtractor {
   let reader: ActionItemReader
-  private(set) var items: [ActionItem] = []
+  var items: [ActionItem] = []
 
   init(reader: ActionItemReader) {
     self.reader = reader

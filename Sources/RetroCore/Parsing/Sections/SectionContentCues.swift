@@ -99,7 +99,7 @@ struct SectionContentCues: Equatable {
     "consider", "configure", "create", "define", "deploy", "deprecate", "design", "detect", "disable",
     "document", "enable", "enforce", "ensure", "establish", "evaluate", "expand", "explore", "extend",
     "fix", "harden", "implement", "improve", "increase", "introduce", "investigate", "isolate", "limit",
-    "make", "migrate", "monitor", "move", "prevent", "provide", "reduce", "refactor", "remove", "rename",
+    "make", "maximise", "maximize", "migrate", "minimise", "minimize", "monitor", "move", "prevent", "provide", "reduce", "refactor", "remove", "rename",
     "replace", "require", "research", "restrict", "review", "revisit", "rotate", "run", "schedule",
     "separate", "set", "ship", "simplify", "split", "standardise", "standardize", "start", "stop",
     "switch", "test", "track", "train", "update", "upgrade", "use", "validate", "verify", "write",
@@ -113,12 +113,26 @@ struct SectionContentCues: Equatable {
     static let pull = Array("/pull/".utf8)
   }
 
+  /// A line that tells what someone did: `@cq94 restarted the VM`, `@teolemon calls
+  /// @alexgarel`, `@cq94 later mentioned ...`. The handles in it are people in the story,
+  /// not owners.
+  static func narrates(_ text: Substring) -> Bool {
+    let words = text.splitASCII(separator: " ").prefix(3)
+    guard words.count > 1, words[words.startIndex].hasPrefix("@") else { return false }
+    return words.dropFirst().contains { word in
+      guard let first = word.first, first.isLowercase, word.count > 3 else { return false }
+      return word.hasSuffix("ed") || (word.hasSuffix("s") && !word.hasSuffix("ss"))
+    }
+  }
+
   static func readsAsWork(_ head: String, whole: String) -> Bool {
     let trimmed = head.drop(while: { $0 == " " })
     if trimmed.hasPrefix("[ ]") || trimmed.hasPrefix("[x]") || trimmed.hasPrefix("[X]") { return true }
     // Byte searches: this runs on every item of every section whose heading leaves it open.
     let bytes = ByteSearch.lowercasedASCII(whole)
-    if bytes.first == 0x40 || ByteSearch.contains(bytes, Needles.spaceAt) || ByteSearch.contains(bytes, Needles.owner) {
+    if bytes.first == 0x40 || ByteSearch.contains(bytes, Needles.spaceAt) || ByteSearch.contains(bytes, Needles.owner),
+      !narrates(trimmed)
+    {
       return true
     }
     // A ticket the action-item reader would take (`OPS-412`, `#123`), or a link to an issue or
