@@ -71,6 +71,9 @@ public struct IncidentParser: Sendable {
     }
     report.lessons = LessonsExtractor.lessons(in: outline.sections)
     report.actionItems = actionItems(outline, report: report, order: order)
+    HeldContentKinds.add(
+      to: &report.sections, timeline: report.timeline,
+      recovered: !outline.sections.contains { $0.section.reads(as: .timeline) }, items: report.actionItems)
     report.metrics = IncidentMetricsCalculator.metrics(timeline: report.timeline, frontMatter: frontMatter)
     return report
   }

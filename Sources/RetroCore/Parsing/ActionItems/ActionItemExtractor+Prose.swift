@@ -64,7 +64,8 @@ extension ActionItemExtractor {
     }
   }
 
-  private static let statusTags: [String: ActionItemStatus] = [
+  /// Words that alone say an item's status (`**DONE**`, `TODO`).
+  static let statusTags: [String: ActionItemStatus] = [
     "done": .done, "todo": .open, "to do": .open, "doing": .open, "wip": .open, "in progress": .open,
     "blocked": .open, "completed": .done, "fixed": .done,
   ]

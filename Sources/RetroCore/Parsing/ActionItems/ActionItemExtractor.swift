@@ -235,6 +235,13 @@ struct ActionItemExtractor {
       for (index, name) in mapping where index < cells.count && index != itemColumn {
         columns[name] = InlineText.collapse(cells[index].plainText)
       }
+      // No status column, but a cell that is only a status word (`**DONE**` under Reference).
+      if !mapping.values.contains("status"),
+        let cell = cells.indices.lazy.filter({ $0 != itemColumn }).map({ InlineText.collapse(cells[$0].plainText) })
+          .first(where: { Self.statusTags[$0.lowercased()] != nil })
+      {
+        columns["status"] = cell
+      }
       items.append(
         reader.item(
           head: head, all: InlineText.collapse(head), links: row.linkDestinations, line: row.range?.start.line ?? 1,

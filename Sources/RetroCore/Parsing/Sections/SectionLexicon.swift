@@ -23,7 +23,7 @@ enum SectionLexicon {
     .impact: [
       ("impact", 4), ("fallout", 4), ("blast radius", 4), ("who was affected", 5), ("what was affected", 5),
       ("affected", 3), ("consequences", 3), ("effects", 3), ("scope", 2), ("customer effect", 4),
-      ("damage", 2), ("severity and impact", 5),
+      ("damage", 2), ("severity and impact", 5), ("symptoms", 3), ("symptom", 3),
     ],
     .rootCauses: [
       ("root cause", 5), ("root causes", 5), ("causes", 4), ("cause", 4), ("contributing factor", 5),
@@ -31,6 +31,7 @@ enum SectionLexicon {
       ("why it happened", 5), ("why happened", 5), ("how happened", 5),
       ("technical details", 2), ("technical analysis", 3), ("analysis", 2), ("vulnerability", 2),
       ("underlying", 4), ("investigation", 2), ("explanation", 2), ("what went wrong technically", 5), ("bug", 2),
+      ("diagnosis", 3), ("origin", 3), ("smoking gun", 4),
     ],
     .trigger: [("trigger", 4), ("triggers", 4), ("leadup", 4), ("lead up", 4), ("what triggered", 5), ("triggering", 4)],
     .detection: [
@@ -42,7 +43,7 @@ enum SectionLexicon {
       ("mitigated", 3), ("fix", 3), ("fixes", 3), ("repair", 3), ("remediation", 2), ("remediation steps", 4),
       ("actions taken", 5), ("steps taken", 5), ("stabilization", 4), ("stabilisation", 4), ("stabilize", 3),
       ("handling", 3), ("workaround", 3), ("restoration", 4), ("restore", 3), ("rollback", 2), ("how we fixed", 5),
-      ("incident response", 5), ("response and recovery", 5), ("resolving", 3),
+      ("incident response", 5), ("response and recovery", 5), ("resolving", 3), ("solving", 3),
     ],
     .timeline: [
       ("timeline", 5), ("chronology", 5), ("sequence of events", 5), ("key events", 4), ("events", 2),
