@@ -30,6 +30,13 @@ extension Retro {
         heading. It rewrites a file atomically, keeps its line endings, refuses a file that
         changed on disk meanwhile, and then reports what is left. With --dry-run it prints a
         unified diff instead and writes nothing (exit status 1 when there is something to fix).
+
+        Adopting retro on a folder that already has findings: 'retro lint retros/
+        --write-baseline .retro-baseline.json' records them; 'retro lint retros/ --baseline
+        .retro-baseline.json' then fails only on new ones (known ones are counted on standard
+        error; a finding is matched by file, rule, message and its line's text, so lines
+        moving do not make it new). '--changed-since origin/main' reports only the files a
+        pull request changed.
         """)
 
     @OptionGroup var input: InputOptions
@@ -52,6 +59,18 @@ extension Retro {
     @Flag(help: "With --fix: print a unified diff of the fixes and write nothing.")
     var dryRun = false
 
+    @Option(help: ArgumentHelp("Write every finding to this baseline file (JSON) and exit 0: the findings a folder has when retro is adopted.", valueName: "file"))
+    var writeBaseline: String?
+
+    @Option(help: ArgumentHelp("Report only findings this baseline file does not hold; the known ones are counted, not failed.", valueName: "file"))
+    var baseline: String?
+
+    @Flag(help: "With --baseline: list the known findings on standard error too.")
+    var listKnown = false
+
+    @Option(help: ArgumentHelp("Report findings only in files git says changed since this commit (committed, in the working tree, or new).", valueName: "ref"))
+    var changedSince: String?
+
     func validate() throws {
       guard ReporterRegistry.identifiers.contains(format) else {
         throw ValidationError("Unknown format '\(format)'; use one of \(ReporterRegistry.identifiers.joined(separator: ", ")).")
@@ -66,6 +85,10 @@ extension Retro {
             + NearestName.hint(for: profile, among: LintProfile.allCases.map(\.rawValue)))
       }
       if dryRun && !fix { throw ValidationError("--dry-run goes with --fix.") }
+      if listKnown && baseline == nil { throw ValidationError("--list-known goes with --baseline.") }
+      if writeBaseline != nil && (baseline != nil || changedSince != nil || fix) {
+        throw ValidationError("--write-baseline records every finding; it goes without --baseline, --changed-since and --fix.")
+      }
       if fix && input.paths.contains("-") && !dryRun {
         throw ValidationError("Standard input cannot be fixed in place; use --fix --dry-run for a diff.")
       }
@@ -92,21 +115,63 @@ extension Retro {
       }
       let run = linter.lint(paths: files, only: onlyRules.isEmpty ? nil : Set(onlyRules), load: loadSource)
       for error in run.inputErrors { printError(error.description) }
+      var diagnostics = run.diagnostics
+      if let writeBaseline {
+        try write(LintBaseline.of(diagnostics, folder: Self.folder(of: writeBaseline)), to: writeBaseline)
+        printError("retro: wrote \(Self.count(diagnostics.count, "finding")) to the baseline \(writeBaseline)")
+        if !run.inputErrors.isEmpty { throw RetroExit.inputError }
+        return
+      }
+      do {
+        if let changedSince {
+          // Every file is still read, so cross-report rules see the whole folder.
+          let changed = try ChangedFiles.since(changedSince, near: input.paths.first ?? ".")
+          diagnostics = diagnostics.filter { changed.contains(URL(fileURLWithPath: $0.path).standardizedFileURL.path) }
+        }
+        if let baseline {
+          let split = try LintBaseline.load(path: baseline).split(diagnostics, folder: Self.folder(of: baseline))
+          diagnostics = split.new
+          if listKnown {
+            for known in split.known { printError("known: \(known.path):\(known.line): \(known.message) (\(known.ruleId))") }
+          }
+          var summary = "retro: \(Self.count(split.known.count, "known finding")) in the baseline \(baseline), not failing; \(split.new.count) new"
+          if split.gone > 0 { summary += "; \(Self.count(split.gone, "baseline finding")) gone (fixed): write the baseline again to drop them" }
+          printError(summary)
+        }
+      } catch let error as InputError {
+        printError(error.description)
+        throw RetroExit.inputError
+      }
       let color = format == "text" && TerminalStyle.colorEnabled(for: FileHandle.standardOutput)
       guard let reporter = ReporterRegistry.reporter(named: format, color: color) else { throw RetroExit.inputError }
       if format == TextReporter.identifier {
         Console.humanStream(styled: color) { output in
-          reporter.write(run.diagnostics, fileCount: run.fileCount, lines: run.lines, to: output)
+          reporter.write(diagnostics, fileCount: run.fileCount, lines: run.lines, to: output)
         }
       } else {
         Console.machineStream { output in
-          reporter.write(run.diagnostics, fileCount: run.fileCount, lines: run.lines, to: output)
+          reporter.write(diagnostics, fileCount: run.fileCount, lines: run.lines, to: output)
         }
       }
       if !run.inputErrors.isEmpty { throw RetroExit.inputError }
-      let diagnostics = run.diagnostics
       let failing: DiagnosticSeverity = strict ? .warning : .error
       if diagnostics.contains(where: { $0.severity >= failing }) { throw RetroExit.findings }
+    }
+
+    private static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
+    private static func folder(of file: String) -> String {
+      URL(fileURLWithPath: file).standardizedFileURL.deletingLastPathComponent().path
+    }
+
+    /// Writes the baseline atomically, replacing an older one: writing it is what was asked.
+    private func write(_ baseline: LintBaseline, to path: String) throws {
+      do {
+        try SafeFileWriter.write(try baseline.encoded(), to: path, replacing: true)
+      } catch let error as InputError {
+        printError(error.description)
+        throw RetroExit.inputError
+      }
     }
 
     /// Fixes every file (or, with --dry-run, prints what would change); true when something
