@@ -65,32 +65,49 @@ public struct ActionListRenderer: Sendable {
 
   // MARK: - Table
 
-  /// Columns fit the width: the item and report columns shrink first, with an ellipsis.
-  /// Cells show report text with its control characters made visible (`VisibleText`).
+  /// Columns fit the width: the report, where, ticket and owners columns shrink first, with
+  /// an ellipsis; when that is not enough (80 columns), WHERE, REPORT, AGE and TICKET are left
+  /// out in that order and the room goes to the item. Cells show report text with its control
+  /// characters made visible (`VisibleText`).
   func table(_ rows: [ActionItemRow]) -> String {
-    let headers = ["ID", "ITEM", "OWNERS", "DUE", "AGE", "STATUS", "TICKET", "REPORT", "WHERE"]
-    let cells = rows.map { row in
+    let allHeaders = ["ID", "ITEM", "OWNERS", "DUE", "AGE", "STATUS", "TICKET", "REPORT", "WHERE"]
+    let allCells = rows.map { row in
       [
         row.id, row.text, Self.ownersText(row), Self.dueText(row), row.ageDays.map { "\($0)d" } ?? "—", Self.statusText(row),
         Self.ticketText(row), Self.reportText(row), Self.shortLocation(row),
       ].map { VisibleText.escape($0) }
     }
-    let cellWidths = cells.map { $0.map(Self.width) }
-    var widths = headers.indices.map { column in
-      max(headers[column].count, cellWidths.map { $0[column] }.max() ?? 0)
-    }
     let gap = 2
+    let allMinimum = [10, 24, 10, 10, 3, 4, 8, 14, 16]
     // Report, where, ticket and owners give way first; the item keeps the most room.
-    let flexible = [7, 8, 6, 2, 1]
-    let minimum = [10, 24, 10, 10, 3, 4, 8, 14, 16]
-    var total = widths.reduce(0, +) + gap * (widths.count - 1)
-    for column in flexible where total > width {
-      let cut = min(total - width, widths[column] - minimum[column])
-      if cut > 0 {
-        widths[column] -= cut
-        total -= cut
+    let shrinkOrder = [7, 8, 6, 2, 1]
+    func fit(_ kept: [Int]) -> (widths: [Int], total: Int) {
+      var widths = kept.map { column in
+        max(allHeaders[column].count, allCells.map { Self.width($0[column]) }.max() ?? 0)
       }
+      var total = widths.reduce(0, +) + gap * (widths.count - 1)
+      for column in shrinkOrder where total > width {
+        guard let index = kept.firstIndex(of: column) else { continue }
+        // With columns left out, the item may go down to 20.
+        let floor = column == 1 && kept.count < allHeaders.count ? 20 : allMinimum[column]
+        let cut = min(total - width, widths[index] - floor)
+        if cut > 0 {
+          widths[index] -= cut
+          total -= cut
+        }
+      }
+      return (widths, total)
     }
+    var kept = Array(allHeaders.indices)
+    var fitted = fit(kept)
+    for dropped in [8, 7, 4, 6] where fitted.total > width {
+      kept.removeAll { $0 == dropped }
+      fitted = fit(kept)
+    }
+    let widths = fitted.widths
+    let headers = kept.map { allHeaders[$0] }
+    let cells = allCells.map { row in kept.map { row[$0] } }
+    let cellWidths = cells.map { $0.map(Self.width) }
     let separator = String(repeating: " ", count: gap)
     func line(_ values: [String], widths cellWidths: [Int], overdue: Bool = false) -> String {
       var text = ""
