@@ -65,7 +65,9 @@ public struct IndexReader: Sendable {
       let firstSeenAt = lastFirstSeenAt
       let reportDate = report.date
       let due = column.optionalText(3)
-      let start = reportDate.flatMap { CalendarDate(iso: $0) } ?? CalendarDate(iso: firstSeenAt.prefix(10))
+      // An item's age runs from its report's date; a report with no date gives no age (shown
+      // `—`, sorted after the dated ones), not the day the index first saw it.
+      let start = reportDate.flatMap { CalendarDate(iso: $0) }
       var overdue: Int?
       if itemStatus == "open", let day = due.flatMap({ CalendarDate(iso: $0) }), day < asOf { overdue = day.days(to: asOf) }
       var item = ActionItemRow(

@@ -19,11 +19,14 @@ extension Retro {
       guard let id else {
         let descriptions = RuleRegistry.descriptions
         let width = descriptions.map(\.identifier.count).max() ?? 0
+        // What each rule finds, cut to the terminal ('retro rules ID' has it whole).
+        let room = max(30, Actions.terminalWidth() - width - 2 - 7 - 2 - 10 - 2 - 3 - 2)
         for d in descriptions {
           let padded = d.identifier.padding(toLength: width, withPad: " ", startingAt: 0)
           let severity = d.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)
           let tier = d.tier.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0)
-          Console.line("\(padded)  \(severity)  \(tier)  \(d.fixable ? "fix" : "   ")  \(d.name)")
+          let text = d.description.count > room ? String(d.description.prefix(room - 1)) + "…" : d.description
+          Console.line("\(padded)  \(severity)  \(tier)  \(d.fixable ? "fix" : "   ")  \(text)")
         }
         Console.line("")
         Console.line("standard rules are on by default; convention rules in 'profile: internal'; opt-in rules")
