@@ -45,6 +45,34 @@ public enum DefaultConfigurationFile {
       # built-in template NAME.
       # templates: retro-templates
 
+      # Which rules are on: standard (the default), internal (an internal retro's conventions:
+      # owners, tickets, due dates, metadata), published (public write-ups) or strict (all).
+      profile: standard
+      # profiles:                        # which profile applies where; first match wins
+      #   published: ["blog/**"]
+      # optInRules: []                   # rules the profile leaves off, turned on
+
+      # Tracker exports joined to the action items (gh issue list JSON, Jira CSV, GitLab
+      # CSV), relative to this file; status names on top of the built-in ones.
+      # tracker: [trackers/jira.csv]
+      # trackerStatuses:
+      #   done: [Shipped]
+      #   open: [Parked]
+
+      # Several folders of reports in one index, each a team named after its folder.
+      # roots: [payments/retros, search/retros]
+
+      # Where the SQLite index lives (default: one file per folder in ~/.cache/retro).
+      # index: .retro-index.sqlite
+
+      # Headings or section kinds never published by 'retro publish' and 'retro site'.
+      # internalSections: [Internal notes]
+
+      # Publishing: your own templates and the site's title.
+      # publish:
+      #   templates: publish-templates
+      #   siteTitle: Incident reviews
+
       # Rules: off, on, error, warning or info. The defaults:
       rules: {}
       \(rules)

@@ -234,6 +234,10 @@ struct LintCommandTests {
     #expect(initial.status == 0)
     let config = try String(contentsOf: directory.appendingPathComponent(".retro.yml"), encoding: .utf8)
     #expect(config.contains("summaryMaxWords: 150"))
+    // Every setting the README documents is there, the optional ones commented out.
+    for key in ["profile:", "profiles:", "optInRules:", "tracker:", "trackerStatuses:", "roots:", "index:", "internalSections:", "publish:", "templates:"] {
+      #expect(config.contains(key), "\(key) is missing from retro init's file")
+    }
     #expect(try RetroBinary.run(["init"], in: directory).status == 2)
     #expect(try RetroBinary.run(["lint", "retros"], in: directory).status == 0)
   }
