@@ -8,7 +8,8 @@ extension Retro {
   struct Actions: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "List action items across all reports: open, overdue, whose, how old.",
-      discussion: """
+      discussion: CommandHelp.reflow(
+        """
         Items without an owner or a due date are shown, not hidden: they are the ones that rot.
 
         Examples:
@@ -18,7 +19,7 @@ extension Retro {
           retro actions retros/ --recurring
           retro actions retros/ --format ics > due.ics
           retro actions retros/ --format gh-issues > file-issues.sh
-        """)
+        """))
 
     @OptionGroup var options: IndexOptions
 

@@ -8,7 +8,8 @@ extension Retro {
     static let configuration = CommandConfiguration(
       commandName: "digest",
       abstract: "A digest for the team channel: per owner, overdue, due soon and recently closed items.",
-      discussion: """
+      discussion: CommandHelp.reflow(
+        """
         Deterministic for a given --as-of date, so it can run in CI and be tested.
 
         Examples:
@@ -16,7 +17,7 @@ extension Retro {
           retro digest retros/ --days 14 --as-of 2024-06-03 --format text
           retro digest retros/ --format html > digest.html
           retro digest retros/ --since 7d
-        """)
+        """))
 
     @OptionGroup var options: IndexOptions
 

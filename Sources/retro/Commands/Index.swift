@@ -6,7 +6,8 @@ extension Retro {
   struct Index: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Index reports and their action items in SQLite (incremental).",
-      discussion: """
+      discussion: CommandHelp.reflow(
+        """
         Only changed files are read again; files gone are dropped; each status change of an
         item is recorded. 'retro actions', 'digest' and 'stats' run this first, so you rarely
         need it. --git-history dates status changes by the commits that made them.
@@ -14,7 +15,7 @@ extension Retro {
         Examples:
           retro index retros/
           retro index retros/ --git-history
-        """)
+        """))
 
     @OptionGroup var options: IndexOptions
 

@@ -7,11 +7,12 @@ extension Retro {
   struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Write a commented .retro.yml with the defaults (never overwrites one).",
-      discussion: """
+      discussion: CommandHelp.reflow(
+        """
         Examples:
           retro init
           retro init --dir retros/
-        """)
+        """))
 
     @Option(help: "The folder to write .retro.yml into.")
     var dir = "."

@@ -8,7 +8,8 @@ extension Retro {
   struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Check reports for missing sections, weak timelines, vague action items and blame.",
-      discussion: """
+      discussion: CommandHelp.reflow(
+        """
         Findings read 'path:line:col: severity: message (rule_id)'. Exit status: 0 when nothing
         reaches the failing level (errors; with --strict, warnings too), 1 when something does,
         2 for usage, configuration or input errors. 'retro rules' lists the rules; turn them
@@ -37,7 +38,7 @@ extension Retro {
         error; a finding is matched by file, rule, message and its line's text, so lines
         moving do not make it new). '--changed-since origin/main' reports only the files a
         pull request changed.
-        """)
+        """))
 
     @OptionGroup var input: InputOptions
 

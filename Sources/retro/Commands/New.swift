@@ -8,7 +8,8 @@ extension Retro {
   struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Start a new report from a template.",
-      discussion: """
+      discussion: CommandHelp.reflow(
+        """
         Writes DIR/YYYY-MM-DD-slug.md and never overwrites a file. Built-in templates:
         \(ReportTemplate.builtInNames.joined(separator: ", ")). A folder of your own (--templates,
         or 'templates:' in .retro.yml) overrides them by name.
@@ -16,7 +17,7 @@ extension Retro {
         Examples:
           retro new "Checkout latency spike"
           retro new "DNS outage" --template atlassian --severity SEV2 --dir retros/
-        """)
+        """))
 
     @Argument(help: "The incident's title.")
     var title: String

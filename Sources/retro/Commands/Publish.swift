@@ -8,7 +8,8 @@ extension Retro {
   struct Publish: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Turn finished reports into Jekyll or Hugo blog posts.",
-      discussion: """
+      discussion: CommandHelp.reflow(
+        """
         Only reports with status final or published are published, unless --include-drafts.
         The author's front matter is kept and the incident's metadata added; a file retro
         wrote before is replaced, any other file is left alone unless --force.
@@ -16,7 +17,7 @@ extension Retro {
         Examples:
           retro publish retros/ --to jekyll --out ../blog
           retro publish retros/2019-02-25-fleet.md --to hugo --out site/
-        """)
+        """))
 
     @OptionGroup var input: InputOptions
 

@@ -6,11 +6,12 @@ extension Retro {
   struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "List the lint rules, or describe one with its examples.",
-      discussion: """
+      discussion: CommandHelp.reflow(
+        """
         Examples:
           retro rules
           retro rules vague_action_item
-        """)
+        """))
 
     @Argument(help: "A rule id to describe.")
     var id: String?

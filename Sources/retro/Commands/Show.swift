@@ -8,7 +8,8 @@ extension Retro {
   struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Show what retro reads from incident reports.",
-      discussion: """
+      discussion: CommandHelp.reflow(
+        """
         Text is a summary for a terminal: title, date, severity, the sections found, the
         timeline with offsets from the start, lessons and action items. JSON is the stable
         interface for other programs (docs/schema/incident-report.schema.json): one object
@@ -22,7 +23,7 @@ extension Retro {
           retro show examples/2019-02-25-fleet-rollout.md
           retro show --explain report.md
           retro show examples/ --format json > reports.json
-        """)
+        """))
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
       case text, json

@@ -9,14 +9,15 @@ extension Retro {
   struct Site: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Build a static HTML site: incident index, incident pages with timelines, action-item dashboard, feed.",
-      discussion: """
+      discussion: CommandHelp.reflow(
+        """
         The site needs no JavaScript and no network. Report text never becomes active content:
         raw HTML is shown as text, unsafe links are dropped, every value is escaped.
 
         Examples:
           retro site retros/ --out public/
           retro site retros/ --out public/ --title "Payments incidents"
-        """)
+        """))
 
     @OptionGroup var options: IndexOptions
 

@@ -6,11 +6,12 @@ extension Retro {
   struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Incidents per month and severity, time to detect / mitigate / resolve, action-item closure.",
-      discussion: """
+      discussion: CommandHelp.reflow(
+        """
         Examples:
           retro stats retros/
           retro stats retros/ --format json
-        """)
+        """))
 
     @OptionGroup var options: IndexOptions
 

@@ -13,13 +13,14 @@ extension Retro {
     struct Check: ParsableCommand {
       static let configuration = CommandConfiguration(
         abstract: "Parse every template (built-in, overridden by DIR) and render it against reports.",
-        discussion: """
+        discussion: CommandHelp.reflow(
+        """
           Errors name the template file, line and column. Exit 0 when every template renders.
 
           Examples:
             retro templates check
             retro templates check my-templates/ --reports retros/
-          """)
+          """))
 
       @Argument(help: "A folder of templates overriding the built-in ones.")
       var directory: String?
