@@ -24,7 +24,7 @@ public struct GitHistory: Sendable {
     for file in files where file != "-" {
       let url = URL(fileURLWithPath: file)
       let directory = url.deletingLastPathComponent().path
-      guard let log = Self.git(["log", "--follow", "--format=%H%x09%cI", "--name-only", "--", url.lastPathComponent], in: directory)
+      guard let log = Git.run(["log", "--follow", "--format=%H%x09%cI", "--name-only", "--", url.lastPathComponent], in: directory)
       else { continue }
       let commits = Self.commits(fromLog: log).reversed()
       guard !commits.isEmpty else { continue }
@@ -32,8 +32,8 @@ public struct GitHistory: Sendable {
       var firstDone: [String: (date: String, hash: String)] = [:]
       var reopened: [String: (date: String, hash: String)] = [:]
       for commit in commits {
-        guard let root = Self.git(["rev-parse", "--show-toplevel"], in: directory)?.trimmingWhitespaceAndNewlines(),
-          let text = Self.git(["-C", root, "show", "\(commit.hash):\(commit.path)"], in: directory),
+        guard let root = Git.run(["rev-parse", "--show-toplevel"], in: directory)?.trimmingWhitespaceAndNewlines(),
+          let text = Git.run(["-C", root, "show", "\(commit.hash):\(commit.path)"], in: directory),
           let report = try? parser.parse(text: text, path: file)
         else { continue }
         let instant = ISO8601.date(commit.date).map(ISO8601.string) ?? commit.date
@@ -91,20 +91,5 @@ public struct GitHistory: Sendable {
       }
     }
     return commits
-  }
-
-  /// Runs git; nil when it fails (not a repository, git missing).
-  static func git(_ arguments: [String], in directory: String) -> String? {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git"] + arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: directory.isEmpty ? "." : directory)
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    do { try process.run() } catch { return nil }
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
   }
 }

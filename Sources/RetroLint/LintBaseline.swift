@@ -35,17 +35,20 @@ public struct LintBaseline: Sendable, Equatable {
   }
 
   /// The baseline of `diagnostics`, paths made relative to `folder` (where the file goes).
-  public static func of(_ diagnostics: [Diagnostic], folder: String) -> LintBaseline {
-    var lines = LineCache()
+  /// `lines` are the source lines the lint run kept for its findings (`Linter.Run.lines`);
+  /// a file is read only for a finding they lack.
+  public static func of(_ diagnostics: [Diagnostic], lines known: [String: [Int: Substring]], folder: String) -> LintBaseline {
+    var lines = LineCache(known: known)
     let entries = diagnostics.map { entry(for: $0, folder: folder, lines: &lines) }
     return LintBaseline(entries: entries.sorted { ($0.path, $0.ruleId, $0.text, $0.message) < ($1.path, $1.ruleId, $1.text, $1.message) })
   }
 
-  /// Splits `diagnostics` into new and known ones; `folder` is the baseline file's folder.
-  public func split(_ diagnostics: [Diagnostic], folder: String) -> Split {
+  /// Splits `diagnostics` into new and known ones; `folder` is the baseline file's folder,
+  /// `lines` as for `of`.
+  public func split(_ diagnostics: [Diagnostic], lines known: [String: [Int: Substring]], folder: String) -> Split {
     var remaining: [Entry: Int] = [:]
     for entry in entries { remaining[entry, default: 0] += 1 }
-    var lines = LineCache()
+    var lines = LineCache(known: known)
     var new: [Diagnostic] = []
     var known: [Diagnostic] = []
     for diagnostic in diagnostics {
@@ -114,17 +117,24 @@ public struct LintBaseline: Sendable, Equatable {
     return (up + file[shared...]).joined(separator: "/")
   }
 
-  /// Source lines read once per file.
+  /// A finding's source line: from the lint run, else read from its file (once a file).
   private struct LineCache {
+    let known: [String: [Int: Substring]]
     var files: [String: [Substring]] = [:]
 
     mutating func line(_ number: Int, of path: String) -> String {
-      if files[path] == nil {
-        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-        files[path] = text.split(separator: "\n", omittingEmptySubsequences: false)
+      let text: Substring
+      if let line = known[path]?[number] {
+        text = line
+      } else {
+        if files[path] == nil {
+          let contents = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+          files[path] = contents.split(separator: "\n", omittingEmptySubsequences: false)
+        }
+        guard let lines = files[path], number >= 1, number <= lines.count else { return "" }
+        text = lines[number - 1]
       }
-      guard let lines = files[path], number >= 1, number <= lines.count else { return "" }
-      return lines[number - 1].split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+      return text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
     }
   }
 }

@@ -11,30 +11,15 @@ enum ChangedFiles {
     if !FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) || !isDirectory.boolValue {
       folder = folder.deletingLastPathComponent()
     }
-    guard let top = git(["rev-parse", "--show-toplevel"], in: folder)?.trimmingCharacters(in: .whitespacesAndNewlines), !top.isEmpty else {
+    guard let top = Git.run(["rev-parse", "--show-toplevel"], in: folder.path)?.trimmingCharacters(in: .whitespacesAndNewlines), !top.isEmpty else {
       throw InputError(path: folder.path, message: "--changed-since needs a git working tree, and this is not in one")
     }
-    guard git(["rev-parse", "--verify", "--quiet", reference + "^{commit}"], in: folder) != nil else {
+    guard Git.run(["rev-parse", "--verify", "--quiet", reference + "^{commit}"], in: folder.path) != nil else {
       throw InputError(path: top, message: "--changed-since: '\(reference)' is not a commit git knows here")
     }
-    let changed = git(["diff", "--name-only", "-z", "--diff-filter=d", reference, "--"], in: URL(fileURLWithPath: top)) ?? ""
-    let untracked = git(["ls-files", "--others", "--exclude-standard", "-z"], in: URL(fileURLWithPath: top)) ?? ""
+    let changed = Git.run(["diff", "--name-only", "-z", "--diff-filter=d", reference, "--"], in: top) ?? ""
+    let untracked = Git.run(["ls-files", "--others", "--exclude-standard", "-z"], in: top) ?? ""
     let names = (changed + untracked).split(separator: "\0").map(String.init)
     return Set(names.map { URL(fileURLWithPath: top).appendingPathComponent($0).standardizedFileURL.path })
-  }
-
-  /// Runs git; nil when it fails.
-  private static func git(_ arguments: [String], in directory: URL) -> String? {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git", "-c", "core.quotepath=off"] + arguments
-    process.currentDirectoryURL = directory
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    do { try process.run() } catch { return nil }
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return process.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
   }
 }

@@ -5,18 +5,6 @@ import Testing
 /// copied into a temporary git repository.
 @Suite("Adopting retro on an existing folder")
 struct AdoptionTests {
-  static func git(_ arguments: [String], in directory: URL) throws {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com"] + arguments
-    process.currentDirectoryURL = directory
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "git \(arguments)")
-  }
-
   @Test("init, a baseline, a green strict run, then only a pull request's new findings fail")
   func walkthrough() throws {
     let directory = try LintCommandTests.temporaryDirectory()
@@ -29,9 +17,9 @@ struct AdoptionTests {
         try FileManager.default.copyItem(at: folder.appendingPathComponent(name), to: retros.appendingPathComponent(name))
       }
     }
-    try Self.git(["init", "-q", "-b", "main"], in: directory)
-    try Self.git(["add", "."], in: directory)
-    try Self.git(["commit", "-qm", "Reports"], in: directory)
+    try TestGit.run(["init", "-q", "-b", "main"], in: directory)
+    try TestGit.run(["add", "."], in: directory)
+    try TestGit.run(["commit", "-qm", "Reports"], in: directory)
 
     // Day one: the folder has findings, and a strict job fails.
     #expect(try RetroBinary.run(["init"], in: directory).status == 0)
@@ -41,20 +29,26 @@ struct AdoptionTests {
     let write = try RetroBinary.run(["lint", "retros/", "--strict", "--write-baseline", ".retro-baseline.json"], in: directory)
     #expect(write.status == 0, "\(write.stderr)")
     #expect(write.stderr.contains("to the baseline .retro-baseline.json"))
-    try Self.git(["add", ".retro.yml", ".retro-baseline.json"], in: directory)
-    try Self.git(["commit", "-qm", "Adopt retro"], in: directory)
+    try TestGit.run(["add", ".retro.yml", ".retro-baseline.json"], in: directory)
+    try TestGit.run(["commit", "-qm", "Adopt retro"], in: directory)
 
     let green = try RetroBinary.run(["lint", "retros/", "--strict", "--baseline", ".retro-baseline.json"], in: directory)
     #expect(green.status == 0, "\(green.stdout)")
     #expect(green.stderr.contains(", not failing; 0 new"))
 
     // A pull request: lines move above old findings, and one new report has a new problem.
-    try Self.git(["checkout", "-qb", "topic"], in: directory)
+    try TestGit.run(["checkout", "-qb", "topic"], in: directory)
     let moved = retros.appendingPathComponent("draft-login-outage.md")
     let old = try String(contentsOf: moved, encoding: .utf8)
     try Data(old.replacingOccurrences(of: "\n## ", with: "\n\n\n## ").utf8).write(to: moved)
     let report = "# Cache flush\n\n## Summary\n\nThe cache was flushed.\n\n## Action items\n\n- [AR-1] Add an alert @ana\n- [AR-1] Write a runbook @ben\n"
     try Data(report.utf8).write(to: retros.appendingPathComponent("2024-06-01-cache-flush.md"))
+
+    // Without the baseline, --changed-since alone keeps the two files the branch touched.
+    let touched = try RetroBinary.run(["lint", "retros/", "--strict", "--changed-since", "main", "--format", "json"], in: directory)
+    let touchedFindings = try #require(try JSONSerialization.jsonObject(with: Data(touched.stdout.utf8)) as? [[String: Any]])
+    let touchedFiles = Set(touchedFindings.compactMap { ($0["path"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent } })
+    #expect(touchedFiles == ["draft-login-outage.md", "2024-06-01-cache-flush.md"])
 
     let pull = try RetroBinary.run(
       ["lint", "retros/", "--strict", "--baseline", ".retro-baseline.json", "--changed-since", "main", "--format", "json"], in: directory)

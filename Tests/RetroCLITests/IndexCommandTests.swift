@@ -100,23 +100,7 @@ struct IndexCommandTests {
   func gitHistory() throws {
     let directory = try Self.workspace()
     defer { try? FileManager.default.removeItem(at: directory) }
-    func git(_ arguments: [String], date: String? = nil) throws {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-      process.arguments = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com"] + arguments
-      process.currentDirectoryURL = directory
-      var environment = ProcessInfo.processInfo.environment
-      if let date {
-        environment["GIT_COMMITTER_DATE"] = date
-        environment["GIT_AUTHOR_DATE"] = date
-      }
-      process.environment = environment
-      process.standardOutput = FileHandle.nullDevice
-      process.standardError = FileHandle.nullDevice
-      try process.run()
-      process.waitUntilExit()
-      #expect(process.terminationStatus == 0, "git \(arguments)")
-    }
+    func git(_ arguments: [String], date: String? = nil) throws { try TestGit.run(arguments, in: directory, date: date) }
     try git(["init", "-q"])
     try git(["add", "."])
     try git(["commit", "-q", "-m", "first"], date: "2024-03-06T09:00:00Z")

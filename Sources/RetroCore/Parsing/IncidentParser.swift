@@ -154,19 +154,12 @@ public struct IncidentParser: Sendable {
     var publishedIncident: FrontMatterTable?
     if case .table(let table)? = fm?["incident"] { publishedIncident = table }
     if case .table(let params)? = fm?["params"], case .table(let table)? = params["incident"] { publishedIncident = table }
-    // A title's month and day with no year (`March 17th Incident`) are the post's year, or
-    // the year before when that would put the incident after the post.
-    func titleDate(_ text: String?) -> CalendarDate? {
-      guard let text else { return nil }
-      if let found = IncidentDating.date(in: text, order: order, fallbackYear: nil) { return found }
-      guard let postDate, let found = IncidentDating.date(in: text, order: order, fallbackYear: postDate.year) else { return nil }
-      return found > postDate ? IncidentDating.date(in: text, order: order, fallbackYear: postDate.year - 1) : found
-    }
     let incidentDate = date(fm?.lookup(["incident_date", "incidentDate", "incident-date"])?.scalarText)
       ?? date(publishedIncident?["date"]?.scalarText)
-      ?? date(body[.date]) ?? titleDate(outline.title) ?? titleLineDate(outline)
+      ?? date(body[.date]) ?? outline.title.flatMap { IncidentDating.date(in: $0, order: order, before: postDate) }
+      ?? titleLineDate(outline)
       ?? IncidentDating.openingHeadingDate(outline, order: order)
-      ?? titleDate(fm?.lookup(["title"])?.scalarText)
+      ?? fm?.lookup(["title"])?.scalarText.flatMap { IncidentDating.date(in: $0, order: order, before: postDate) }
       ?? (fm?.lookup(["date"]) == nil ? openingSentenceDate(outline, text: text, order: order, preamble: false) : nil)
     if let incidentDate {
       report.date = incidentDate

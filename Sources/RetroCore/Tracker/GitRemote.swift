@@ -25,17 +25,7 @@ public final class GitRemote: @unchecked Sendable {
   }
 
   static func origin(_ folder: String) -> String? {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git", "-C", folder, "remote", "get-url", "origin"]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = FileHandle.nullDevice
-    guard (try? process.run()) != nil else { return nil }
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { return nil }
-    return String(decoding: data, as: UTF8.self).trimmingWhitespace()
+    Git.run(["-C", folder, "remote", "get-url", "origin"])?.trimmingWhitespace()
   }
 
   /// `git@github.com:owner/repo.git`, `https://github.com/owner/repo` → `owner/repo`.

@@ -81,10 +81,11 @@ public struct ActionListRenderer: Sendable {
     let allMinimum = [10, 24, 10, 10, 3, 4, 8, 14, 16]
     // Report, where, ticket and owners give way first; the item keeps the most room.
     let shrinkOrder = [7, 8, 6, 2, 1]
+    let natural = allHeaders.indices.map { column in
+      max(allHeaders[column].count, allCells.map { Self.width($0[column]) }.max() ?? 0)
+    }
     func fit(_ kept: [Int]) -> (widths: [Int], total: Int) {
-      var widths = kept.map { column in
-        max(allHeaders[column].count, allCells.map { Self.width($0[column]) }.max() ?? 0)
-      }
+      var widths = kept.map { natural[$0] }
       var total = widths.reduce(0, +) + gap * (widths.count - 1)
       for column in shrinkOrder where total > width {
         guard let index = kept.firstIndex(of: column) else { continue }

@@ -117,20 +117,22 @@ extension Retro {
       let run = linter.lint(paths: files, only: onlyRules.isEmpty ? nil : Set(onlyRules), load: loadSource)
       for error in run.inputErrors { printError(error.description) }
       var diagnostics = run.diagnostics
-      if let writeBaseline {
-        try write(LintBaseline.of(diagnostics, folder: Self.folder(of: writeBaseline)), to: writeBaseline)
-        printError("retro: wrote \(Self.count(diagnostics.count, "finding")) to the baseline \(writeBaseline)")
-        if !run.inputErrors.isEmpty { throw RetroExit.inputError }
-        return
-      }
       do {
+        if let writeBaseline {
+          let baseline = LintBaseline.of(diagnostics, lines: run.lines, folder: Self.folder(of: writeBaseline))
+          // Replacing an older baseline is what was asked; the write is atomic.
+          try SafeFileWriter.write(try baseline.encoded(), to: writeBaseline, replacing: true)
+          printError("retro: wrote \(Self.count(diagnostics.count, "finding")) to the baseline \(writeBaseline)")
+          if !run.inputErrors.isEmpty { throw RetroExit.inputError }
+          return
+        }
         if let changedSince {
           // Every file is still read, so cross-report rules see the whole folder.
           let changed = try ChangedFiles.since(changedSince, near: input.paths.first ?? ".")
           diagnostics = diagnostics.filter { changed.contains(URL(fileURLWithPath: $0.path).standardizedFileURL.path) }
         }
         if let baseline {
-          let split = try LintBaseline.load(path: baseline).split(diagnostics, folder: Self.folder(of: baseline))
+          let split = try LintBaseline.load(path: baseline).split(diagnostics, lines: run.lines, folder: Self.folder(of: baseline))
           diagnostics = split.new
           if listKnown {
             for known in split.known { printError("known: \(known.path):\(known.line): \(known.message) (\(known.ruleId))") }
@@ -163,16 +165,6 @@ extension Retro {
 
     private static func folder(of file: String) -> String {
       URL(fileURLWithPath: file).standardizedFileURL.deletingLastPathComponent().path
-    }
-
-    /// Writes the baseline atomically, replacing an older one: writing it is what was asked.
-    private func write(_ baseline: LintBaseline, to path: String) throws {
-      do {
-        try SafeFileWriter.write(try baseline.encoded(), to: path, replacing: true)
-      } catch let error as InputError {
-        printError(error.description)
-        throw RetroExit.inputError
-      }
     }
 
     /// Fixes every file (or, with --dry-run, prints what would change); true when something

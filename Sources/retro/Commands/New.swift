@@ -90,18 +90,7 @@ extension Retro {
     static func today() -> CalendarDate { CalendarDate.today() }
 
     static func defaultAuthor() -> String {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-      process.arguments = ["git", "config", "user.name"]
-      let pipe = Pipe()
-      process.standardOutput = pipe
-      process.standardError = FileHandle.nullDevice
-      if (try? process.run()) != nil {
-        process.waitUntilExit()
-        let name = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-          .trimmingWhitespaceAndNewlines()
-        if process.terminationStatus == 0, !name.isEmpty { return name }
-      }
+      if let name = Git.run(["config", "user.name"])?.trimmingWhitespaceAndNewlines(), !name.isEmpty { return name }
       return ProcessInfo.processInfo.environment["USER"] ?? "TODO"
     }
   }

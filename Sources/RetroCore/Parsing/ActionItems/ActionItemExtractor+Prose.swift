@@ -51,7 +51,7 @@ extension ActionItemExtractor {
       for paragraph in outlined.blocks where paragraph.kind == .paragraph {
         guard let line = paragraph.range?.start.line, !taken.contains(line),
           let lead = paragraph.children.first, lead.kind == .strong,
-          let status = Self.statusTags[InlineText.collapse(lead.plainText).trimmingCharacters(in: CharacterSet(charactersIn: ":")).lowercased()]
+          let status = ActionItemReader.statusWords[InlineText.collapse(lead.plainText).trimmingCharacters(in: CharacterSet(charactersIn: ":")).lowercased()]
         else { continue }
         let text = InlineText.collapse(paragraph.children.dropFirst().map(\.plainText).joined())
           .trimmingCharacters(in: CharacterSet(charactersIn: ":-– ").union(.whitespaces))
@@ -63,12 +63,6 @@ extension ActionItemExtractor {
       }
     }
   }
-
-  /// Words that alone say an item's status (`**DONE**`, `TODO`).
-  static let statusTags: [String: ActionItemStatus] = [
-    "done": .done, "todo": .open, "to do": .open, "doing": .open, "wip": .open, "in progress": .open,
-    "blocked": .open, "completed": .done, "fixed": .done,
-  ]
 
   private static let pointers = ["see ", "for more", "more details", "details are", "thanks", "thank ", "you can read", "read more"]
   /// What says a paragraph commits to work, read outside parentheses: `We will be

@@ -238,7 +238,7 @@ struct ActionItemExtractor {
       // No status column, but a cell that is only a status word (`**DONE**` under Reference).
       if !mapping.values.contains("status"),
         let cell = cells.indices.lazy.filter({ $0 != itemColumn }).map({ InlineText.collapse(cells[$0].plainText) })
-          .first(where: { Self.statusTags[$0.lowercased()] != nil })
+          .first(where: { ActionItemReader.statusWords[$0.lowercased()] != nil })
       {
         columns["status"] = cell
       }

@@ -151,6 +151,12 @@ struct ActionItemReader {
   /// dash): not an owner.
   static let noOwnerWords: Set<String> = ["-", "—", "–", "todo", "tbd", "tbc", "?", "??", "???", "n/a", "none", "unassigned", "nobody"]
 
+  /// Words that alone say an item's status: a `**DONE**` lead, a `TODO` cell.
+  static let statusWords: [String: ActionItemStatus] = [
+    "done": .done, "todo": .open, "to do": .open, "doing": .open, "wip": .open, "in progress": .open,
+    "blocked": .open, "completed": .done, "fixed": .done,
+  ]
+
   static func isDoneWord(_ text: String) -> Bool {
     let word = InlineText.normalisedWords(text)
     return ["done", "completed", "complete", "closed", "fixed", "resolved", "finished", "shipped", "merged", "yes"]

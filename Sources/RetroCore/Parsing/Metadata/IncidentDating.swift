@@ -32,20 +32,25 @@ struct IncidentDating {
   /// `## 2025-07-30/31 Hex Outage`). A month and day with no year take a year written in
   /// the same heading.
   static func openingHeadingDate(_ outline: Outline, order: DateOrder) -> CalendarDate? {
-    for outlined in outline.sections.prefix(3) {
-      guard outlined.section.effectiveKind == .custom else { break }
-      let text = InlineText.collapse(outlined.section.heading)
-      guard let date = date(in: text, order: order, fallbackYear: nil) else { continue }
-      return date
-    }
-    return nil
+    outline.sections.prefix(3).prefix { $0.section.effectiveKind == .custom }.lazy
+      .compactMap { date(in: InlineText.collapse($0.section.heading), order: order, fallbackYear: nil) }.first
   }
 
   /// The date in `text`, its year taken from a lone year elsewhere in it when the date has
-  /// none (`Between November 11 and November 15, 2025`), else from `fallbackYear`.
-  static func date(in text: some StringProtocol, order: DateOrder, fallbackYear: Int?) -> CalendarDate? {
+  /// none (`Between November 11 and November 15, 2025`), else from `fallbackYear`, which is
+  /// worked out only then.
+  static func date(in text: some StringProtocol, order: DateOrder, fallbackYear: @autoclosure () -> Int?) -> CalendarDate? {
     guard let parts = TimeStampReader.findDate(in: text, dayMonth: true) else { return nil }
-    return parts.resolve(order: order, fallbackYear: parts.year == nil ? (loneYear(in: text) ?? fallbackYear) : nil)
+    return parts.resolve(order: order, fallbackYear: parts.year == nil ? (loneYear(in: text) ?? fallbackYear()) : nil)
+  }
+
+  /// The date in a title, a month and day with no year (`March 17th Incident`) in the
+  /// post's year, or the year before when that would put the incident after the post.
+  static func date(in text: some StringProtocol, order: DateOrder, before post: CalendarDate?) -> CalendarDate? {
+    guard let parts = TimeStampReader.findDate(in: text, dayMonth: true) else { return nil }
+    if let year = parts.year ?? loneYear(in: text) { return parts.resolve(order: order, fallbackYear: year) }
+    guard let post, let found = parts.resolve(order: order, fallbackYear: post.year) else { return nil }
+    return found > post ? parts.resolve(order: order, fallbackYear: post.year - 1) : found
   }
 
   /// The year most often written as a word of its own in `text` (1990–2099), first met on

@@ -6,12 +6,20 @@ enum HeldContentKinds {
   /// no timeline section (three entries or more, two in three of them), and `.actionItems`
   /// to a section of another kind that holds two items or more.
   static func add(to sections: inout [Section], timeline: [TimelineEntry], recovered: Bool, items: [ActionItem]) {
+    // Sections come in document order and their bodies do not overlap: a line belongs to the
+    // last section starting at or before it, if that section's body holds it. A binary search,
+    // as a recovered timeline of a huge paste has many entries and many sections.
+    let starts = sections.map(\.range.start.line)
     func holder(of lines: [Int]) -> [Int: Int] {
       var counts: [Int: Int] = [:]
       for line in lines {
-        if let index = sections.lastIndex(where: { $0.range.start.line <= line && ($0.bodyLines?.contains(line) ?? false) }) {
-          counts[index, default: 0] += 1
+        var low = 0
+        var high = starts.count
+        while low < high {
+          let middle = (low + high) / 2
+          if starts[middle] <= line { low = middle + 1 } else { high = middle }
         }
+        if low > 0, sections[low - 1].bodyLines?.contains(line) == true { counts[low - 1, default: 0] += 1 }
       }
       return counts
     }
