@@ -106,7 +106,7 @@ enum ContentSearch {
   private static func firstLine(_ context: LintContext, where matches: (Substring) -> Bool) -> Int? {
     for (number, line) in context.proseLines() {
       // A line still to be written (`TODO: say what broke`) states nothing.
-      guard !line.hasPrefix("#"), matches(line), PlaceholderTextRule.findWord(in: line) == nil else { continue }
+      guard !line.hasPrefix("#"), matches(line), PlaceholderTextRule.defaultWords.find(in: line) == nil else { continue }
       return number
     }
     return nil

@@ -73,6 +73,12 @@ public enum DefaultConfigurationFile {
       #   templates: publish-templates
       #   siteTitle: Incident reviews
 
+      # A team's own phrases for the wording rules, and built-in ones removed.
+      # phrases:
+      #   blaming_language: {add: ["rookie mistake"], remove: ["to blame"]}
+      #   vague_action_item: {add: [harden]}
+      #   placeholder_text: {add: ["FILL ME IN"], remove: [TBC]}
+
       # Rules: off, on, error, warning or info. The defaults:
       rules: {}
       \(rules)

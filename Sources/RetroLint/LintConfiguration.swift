@@ -20,6 +20,8 @@ public struct LintConfiguration: Sendable {
   /// Token similarity (0 to 1) above which two action items say the same thing.
   public var similarityThreshold = 0.75
   public var rules: [String: RuleSetting] = [:]
+  /// `phrases:`: the wording rules' phrases, with a team's own added and removed.
+  public var phrases = LintPhrases()
   /// `profile:`: the kind of document a report is when `profiles:` does not say.
   public var profile: LintProfile = .standard
   /// `profiles:`: which profile applies where, by path pattern; the first match wins.
@@ -51,7 +53,7 @@ public struct LintConfiguration: Sendable {
     "timezone", "dateOrder", "vocabulary", "requiredSections", "severityScale", "statusScale",
     "requiredMetadata", "summaryMaxWords", "similarityThreshold", "rules", "ignore", "templates",
     "index", "publish", "internalSections", "roots", "tracker", "trackerStatuses", "profile", "profiles",
-    "optInRules", "opt_in_rules",
+    "optInRules", "opt_in_rules", "phrases",
   ]
 
   /// Reads the tracker exports of `tracker:` and `extra` (`--tracker`); an error names the
@@ -76,10 +78,11 @@ public struct LintConfiguration: Sendable {
       throw file.error(key: key, "is not a setting retro knows (known: \(knownKeys.sorted().joined(separator: ", ")))")
     }
     try configuration.readProfiles(file, knownRules: knownRules)
+    configuration.phrases = try LintPhrases.from(file, knownRules: knownRules)
     if let value = file.values["requiredSections"] {
       configuration.requiredSections = try value.stringList.map { name in
         guard let kind = SectionKind(rawValue: name), kind != .custom else {
-          throw file.error(key: "requiredSections", "has an unknown section kind '\(name)'")
+          throw file.error(key: "requiredSections", entry: name, "has an unknown section kind '\(name)'")
         }
         return kind
       }
@@ -94,7 +97,7 @@ public struct LintConfiguration: Sendable {
       case "requiredMetadata":
         let known: Set<String> = ["title", "date", "severity", "status", "authors", "services", "tags", "id"]
         if let bad = list.first(where: { !known.contains($0) }) {
-          throw file.error(key: key, "has an unknown field '\(bad)' (known: \(known.sorted().joined(separator: ", ")))")
+          throw file.error(key: key, entry: bad, "has an unknown field '\(bad)' (known: \(known.sorted().joined(separator: ", ")))")
         }
         configuration.requiredMetadata = list
       default:
@@ -141,7 +144,7 @@ public struct LintConfiguration: Sendable {
         throw file.error(key: "trackerStatuses", "must map done: and open: to lists of status names")
       }
       for key in table.keys where key != "done" && key != "open" {
-        throw file.error(key: "trackerStatuses", "has '\(key)'; use done: and open:")
+        throw file.error(key: "trackerStatuses", entry: key, "has '\(key)'; use done: and open:")
       }
       configuration.trackerStatuses = TrackerStatuses(done: table["done"]?.stringList ?? [], open: table["open"]?.stringList ?? [])
     }
@@ -152,7 +155,7 @@ public struct LintConfiguration: Sendable {
       for (id, setting) in table.entries {
         guard knownRules.contains(id) else {
           throw file.error(
-            key: "rules", "names an unknown rule '\(id)' (see 'retro rules')." + NearestName.hint(for: id, among: knownRules))
+            key: "rules", entry: id, "names an unknown rule '\(id)' (see 'retro rules')." + NearestName.hint(for: id, among: knownRules))
         }
         let text = setting.scalarText?.lowercased() ?? ""
         switch text {
@@ -160,7 +163,7 @@ public struct LintConfiguration: Sendable {
         case "on", "true", "enabled": configuration.rules[id] = .on
         default:
           guard let severity = DiagnosticSeverity(rawValue: text) else {
-            throw file.error(key: "rules", "sets '\(id)' to '\(text)'; use off, on, error, warning or info")
+            throw file.error(key: "rules", entry: id, "sets '\(id)' to '\(text)'; use off, on, error, warning or info")
           }
           configuration.rules[id] = .severity(severity)
         }
@@ -222,7 +225,7 @@ public struct LintConfiguration: Sendable {
     let names = LintProfile.allCases.map(\.rawValue).joined(separator: ", ")
     func profileNamed(_ name: String, key: String) throws -> LintProfile {
       guard let profile = LintProfile(rawValue: name.lowercased()) else {
-        throw file.error(key: key, "names an unknown profile '\(name)' (known: \(names))." + NearestName.hint(for: name, among: Set(LintProfile.allCases.map(\.rawValue))))
+        throw file.error(key: key, entry: name, "names an unknown profile '\(name)' (known: \(names))." + NearestName.hint(for: name, among: Set(LintProfile.allCases.map(\.rawValue))))
       }
       return profile
     }
@@ -237,7 +240,7 @@ public struct LintConfiguration: Sendable {
       for (name, patterns) in table.entries {
         let profile = try profileNamed(name, key: "profiles")
         guard case .array = patterns, !patterns.stringList.isEmpty else {
-          throw file.error(key: "profiles", "gives '\(name)' no list of path patterns")
+          throw file.error(key: "profiles", entry: name, "gives '\(name)' no list of path patterns")
         }
         if let long = patterns.stringList.first(where: { $0.count > GlobPattern.maximumLength }) {
           throw file.error(key: "profiles", "has a pattern of \(long.count) characters; the most is \(GlobPattern.maximumLength)")
@@ -251,7 +254,7 @@ public struct LintConfiguration: Sendable {
       guard case .array = value else { throw file.error(key: key, "must be a list of rule ids") }
       for id in value.stringList {
         guard knownRules.contains(id) else {
-          throw file.error(key: key, "names an unknown rule '\(id)' (see 'retro rules')." + NearestName.hint(for: id, among: knownRules))
+          throw file.error(key: key, entry: id, "names an unknown rule '\(id)' (see 'retro rules')." + NearestName.hint(for: id, among: knownRules))
         }
         optInRules.insert(id)
       }

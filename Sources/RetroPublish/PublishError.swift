@@ -9,7 +9,6 @@ public struct PublishError: Error, CustomStringConvertible {
   }
 
   public var description: String {
-    let detail = (underlying as? CustomStringConvertible)?.description ?? "\(underlying)"
-    return "\(detail) (in step '\(step)')"
+    "\(String(describing: underlying)) (in step '\(step)')"
   }
 }

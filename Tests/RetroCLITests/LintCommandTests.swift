@@ -197,7 +197,53 @@ struct LintCommandTests {
     try Data("# x\n".utf8).write(to: directory.appendingPathComponent("r.md"))
     let result = try RetroBinary.run(["lint", "r.md"], in: directory)
     #expect(result.status == 2)
-    #expect(result.stderr.contains(".retro.yml:1:1: error: 'rules' names an unknown rule 'not_a_rule'"))
+    #expect(result.stderr.contains(".retro.yml:3:3: error: 'rules' names an unknown rule 'not_a_rule'"))
+    #expect(result.stderr.contains(" 3 |   not_a_rule: on\n   |   ^"))
+  }
+
+  @Test("phrases: a team's own blame, vague and placeholder phrases added and built-in ones removed; a misspelled one is an error at its line")
+  func customPhrases() throws {
+    let directory = try Self.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let report = """
+      # Outage
+
+      ## Summary
+
+      It was a rookie mistake, and Bob is to blame. FILL ME IN later. TBC.
+
+      ## Action items
+
+      - Harden the login service @ana due 2026-12-20
+      - Improve monitoring
+
+      """
+    try Data(report.utf8).write(to: directory.appendingPathComponent("r.md"))
+    let before = try RetroBinary.run(["lint", "--format", "json", "r.md"], in: directory)
+    #expect(before.stdout.contains("'to blame'") && before.stdout.contains("'TBC'") && before.stdout.contains("'improve monitoring'"))
+    #expect(!before.stdout.contains("rookie") && !before.stdout.contains("FILL ME IN") && !before.stdout.contains("'harden'"))
+    let configuration = """
+      phrases:
+        blaming_language:
+          add: ["rookie mistake"]
+          remove: ["to blame"]
+        vague_action_item: {add: [harden], remove: [improve monitoring]}
+        placeholder_text:
+          add: ["FILL ME IN"]
+          remove: [TBC]
+
+      """
+    try Data(configuration.utf8).write(to: directory.appendingPathComponent(".retro.yml"))
+    let after = try RetroBinary.run(["lint", "--format", "json", "r.md"], in: directory)
+    #expect(after.stdout.contains("'rookie mistake'") && after.stdout.contains("'FILL ME IN'") && after.stdout.contains("'harden'"))
+    #expect(!after.stdout.contains("'to blame'") && !after.stdout.contains("'TBC'") && !after.stdout.contains("'improve monitoring'"))
+    // retro rules shows the phrases in force.
+    let rules = try RetroBinary.run(["rules", "blaming_language"], in: directory)
+    #expect(rules.stdout.contains("\"rookie mistake\"") && !rules.stdout.contains("\"to blame\""))
+    try Data("phrases:\n  blaming_language:\n    remove: [\"to blam\"]\n".utf8).write(to: directory.appendingPathComponent(".retro.yml"))
+    let typo = try RetroBinary.run(["lint", "r.md"], in: directory)
+    #expect(typo.status == 2)
+    #expect(typo.stderr.contains(".retro.yml:3:15: error: 'phrases' for blaming_language removes 'to blam', which it does not look for. Did you mean 'to blame'?"))
   }
 
   @Test("retro new writes from a template and refuses to overwrite; retro init too")
@@ -235,7 +281,7 @@ struct LintCommandTests {
     let config = try String(contentsOf: directory.appendingPathComponent(".retro.yml"), encoding: .utf8)
     #expect(config.contains("summaryMaxWords: 150"))
     // Every setting the README documents is there, the optional ones commented out.
-    for key in ["profile:", "profiles:", "optInRules:", "tracker:", "trackerStatuses:", "roots:", "index:", "internalSections:", "publish:", "templates:"] {
+    for key in ["profile:", "profiles:", "optInRules:", "tracker:", "trackerStatuses:", "roots:", "index:", "internalSections:", "publish:", "templates:", "phrases:"] {
       #expect(config.contains(key), "\(key) is missing from retro init's file")
     }
     #expect(try RetroBinary.run(["init"], in: directory).status == 2)

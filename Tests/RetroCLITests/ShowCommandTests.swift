@@ -92,8 +92,10 @@ struct ShowCommandTests {
   func badFrontMatter() throws {
     let result = try RetroBinary.run(["show", RetroBinary.fixtures.appendingPathComponent("bad-front-matter.md").path])
     #expect(result.status == 2)
-    #expect(result.stderr.contains("bad-front-matter.md:4:6: error:"))
+    // At the '[' that is never closed, not the next line where the YAML reader gave up.
+    #expect(result.stderr.contains("bad-front-matter.md:3:7: error:"))
     #expect(result.stderr.contains("not valid YAML"))
+    #expect(result.stderr.contains(" 3 | tags: [a, b\n   |       ^"))
   }
 
   @Test("a binary file is refused; invalid UTF-8 is a warning, not a failure")

@@ -50,12 +50,34 @@ struct FrontMatterTests {
     }
   }
 
-  @Test("malformed TOML names the line and column")
+  @Test("malformed TOML names the line and column and shows the line")
   func malformedTOML() {
     let error = #expect(throws: InputError.self) {
       try FrontMatterSplitter.split("+++\ntitle = \"x\"\ndate = tomorrow\n+++\n", path: "t.md")
     }
     #expect(error?.line == 3)
+    #expect(error?.excerpt == "date = tomorrow")
+  }
+
+  @Test("an unclosed quote or list is shown where it opens, with a caret, not where the reader gave up")
+  func unclosedYAML() {
+    let quote = #expect(throws: InputError.self) {
+      try FrontMatterSplitter.split("---\ntitle: \"Broken\ndate: 2024-01-02\nseverity: SEV2\n---\n# X\n", path: "q.md")
+    }
+    #expect(quote?.line == 2 && quote?.column == 8)
+    #expect(quote?.message.contains("the quoted text opened here is not closed") == true)
+    #expect(quote?.description.hasSuffix(" 2 | title: \"Broken\n   |        ^") == true)
+    let list = #expect(throws: InputError.self) {
+      try FrontMatterSplitter.split("---\ntitle: ok\ntags: [a, b\nother: x\n---\n", path: "l.md")
+    }
+    #expect(list?.line == 3 && list?.column == 7)
+    #expect(list?.message.contains("the '[' list opened here is not closed") == true)
+    // A colon in a plain value: where it is, and what to do.
+    let colon = #expect(throws: InputError.self) {
+      try FrontMatterSplitter.split("---\ntitle: Ok: yes: no\n---\n", path: "c.md")
+    }
+    #expect(colon?.line == 2 && colon?.column == 10)
+    #expect(colon?.message.contains("must be quoted") == true)
   }
 
   // MARK: - Bounds (FrontMatterLimits)

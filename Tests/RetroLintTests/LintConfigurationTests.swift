@@ -49,7 +49,7 @@ struct LintConfigurationTests {
     #expect(unknownKey?.message.contains("'sevrityScale' is not a setting") == true)
     let unknownRule = #expect(throws: InputError.self) { try Self.load("rules:\n  no_such_rule: off\n") }
     #expect(unknownRule?.message.contains("unknown rule 'no_such_rule'") == true)
-    #expect(unknownRule?.line == 1)
+    #expect(unknownRule?.line == 2, "at the rule's own line")
     let badType = #expect(throws: InputError.self) { try Self.load("summaryMaxWords: many\n") }
     #expect(badType?.message == "'summaryMaxWords' must be a positive whole number")
     #expect(throws: InputError.self) { try Self.load("rules:\n  placeholder_text: loud\n") }
@@ -133,5 +133,84 @@ struct LinterTests {
   @Test("the same input always gives the same output")
   func deterministic() throws {
     #expect(try Self.lint(Self.draft) == Self.lint(Self.draft))
+  }
+}
+
+@Suite("Phrases of the wording rules")
+struct LintPhrasesTests {
+  static func findings(_ text: String, configuration: String) throws -> [Diagnostic] {
+    let loaded = try LintConfigurationTests.load(configuration)
+    return try LinterTests.lint(text, configuration: loaded)
+  }
+
+  @Test("added phrases are found and removed ones are not, for each rule")
+  func addAndRemove() throws {
+    let text = """
+      # Outage
+
+      ## Summary
+
+      It was a rookie mistake; Bob is to blame. [insert graph] XXX
+
+      ## Root causes
+
+      Sam forgot the runbook.
+
+      ## Action items
+
+      - Harden the queue
+      - Write a strategy for queues
+
+      """
+    let configuration = """
+      rules: {human_error_root_cause: on}
+      phrases:
+        blaming_language: {add: [rookie mistake], remove: [to blame]}
+        human_error_root_cause: {add: [forgot the runbook]}
+        vague_action_item: {add: [harden], remove: [strategy]}
+        placeholder_text: {add: ["[insert"], remove: [XXX]}
+      """
+    let found = try Self.findings(text, configuration: configuration).map { "\($0.ruleId):\($0.line):\($0.message)" }
+    #expect(found.contains { $0.hasPrefix("blaming_language:5:") && $0.contains("rookie mistake") })
+    #expect(!found.contains { $0.contains("'to blame'") })
+    #expect(found.contains { $0.hasPrefix("placeholder_text:5:") && $0.contains("'[insert'") })
+    #expect(!found.contains { $0.contains("'XXX'") })
+    #expect(found.contains { $0.hasPrefix("human_error_root_cause:9:") && $0.contains("forgot the runbook") })
+    #expect(found.contains { $0.hasPrefix("vague_action_item:13:") && $0.contains("'harden'") })
+    #expect(!found.contains { $0.hasPrefix("vague_action_item:14:") })
+    // Without phrases:, the built-in ones.
+    let plain = try LinterTests.lint(text).map { "\($0.ruleId):\($0.line)" }
+    #expect(plain.contains("vague_action_item:14") && !plain.contains("vague_action_item:13"))
+  }
+
+  @Test("placeholder phrases match as written; removing ??? or <...> turns those off")
+  func placeholderMarks() throws {
+    let text = "# Outage\n\n## Summary\n\nfill me in. FILL ME IN. Affected <number> users???\n"
+    let found = try Self.findings(text, configuration: "phrases:\n  placeholder_text: {add: [FILL ME IN], remove: [\"???\", \"<...>\"]}\n")
+      .filter { $0.ruleId == "placeholder_text" }
+    #expect(found.map(\.column) == [13])
+  }
+
+  @Test("a bad phrases: entry is an error at its place, with the phrase or rule meant")
+  func errors() {
+    let cases: [(String, Int, String)] = [
+      ("phrases:\n  blaming_languag: {add: [x]}\n", 2, "Did you mean 'blaming_language'?"),
+      ("phrases:\n  summary_too_long: {add: [x]}\n", 2, "'summary_too_long' looks for no phrases"),
+      ("phrases:\n  vague_action_item:\n    remove: [stratgy]\n", 3, "Did you mean 'strategy'?"),
+      ("phrases:\n  vague_action_item:\n    ad: [x]\n", 3, "use add: and remove:"),
+      ("phrases:\n  vague_action_item:\n    add: [\"\"]\n", 3, "empty"),
+      ("phrases: [x]\n", 1, "must map rule ids"),
+    ]
+    for (text, line, message) in cases {
+      do {
+        _ = try LintConfigurationTests.load(text)
+        Issue.record("\(text) must be an error")
+      } catch let error as InputError {
+        #expect(error.line == line, "\(text)")
+        #expect(error.message.contains(message), "\(error.message)")
+      } catch {
+        Issue.record("unexpected \(error)")
+      }
+    }
   }
 }

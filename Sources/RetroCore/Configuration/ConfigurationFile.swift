@@ -14,6 +14,8 @@ public struct ConfigurationFile: Sendable {
   /// The line each top-level key is on, for error messages.
   public var keyLines: [String: Int]
   public var parser: ParserConfiguration
+  /// The file's text, for the excerpt under an error.
+  public var source = ""
 
   public init() {
     self.path = nil
@@ -44,7 +46,8 @@ public struct ConfigurationFile: Sendable {
   public static func parse(_ text: String, path: String) throws -> ConfigurationFile {
     var file = ConfigurationFile()
     file.path = path
-    file.values = try YAMLFrontMatterReader.read(text, path: path, firstLine: 1)
+    file.source = text
+    file.values = try YAMLFrontMatterReader.read(text, path: path, firstLine: 1, what: "the configuration")
     file.keyLines = topLevelKeyLines(text)
     if let zone = file.values["timezone"] {
       guard let name = zone.scalarText, TimeZoneResolver.zone(named: name) != nil else {
@@ -65,7 +68,7 @@ public struct ConfigurationFile: Sendable {
       for (key, value) in table.entries {
         guard let kind = SectionKind(rawValue: key), kind != .custom else {
           let known = SectionKind.allCases.filter { $0 != .custom }.map(\.rawValue).joined(separator: ", ")
-          throw file.error(key: "vocabulary", "has an unknown section kind '\(key)' (known: \(known))")
+          throw file.error(key: "vocabulary", entry: key, "has an unknown section kind '\(key)' (known: \(known))")
         }
         file.parser.vocabulary[kind, default: []].append(contentsOf: value.stringList)
       }
@@ -73,9 +76,58 @@ public struct ConfigurationFile: Sendable {
     return file
   }
 
-  /// An error about `key`, at its line.
-  public func error(key: String, _ message: String) -> InputError {
-    InputError(path: path ?? Self.fileName, line: keyLines[key], column: 1, message: "'\(key)' \(message)")
+  /// An error about `key`, at its line; with `entry`, at the place under the key that names
+  /// it (a rule id in `rules:`, a kind in `vocabulary:`), where that can be found.
+  public func error(key: String, entry: String? = nil, _ message: String) -> InputError {
+    error(key: key, at: entry.map { [$0] } ?? [], message)
+  }
+
+  /// An error about `key` at the place of the last of `path`, each entry looked for from the
+  /// place of the one before (`phrases:` → `blaming_language` → `remove`).
+  public func error(key: String, at entries: [String], _ message: String) -> InputError {
+    var line = keyLines[key]
+    var column = 1
+    if let keyLine = line {
+      var from = (line: keyLine, column: 1)
+      for entry in entries {
+        guard let place = Self.place(of: entry, in: source, under: keyLine, from: from) else { break }
+        from = place
+      }
+      (line, column) = from
+    }
+    return InputError(path: path ?? Self.fileName, line: line, column: column, message: "'\(key)' \(message)").quoting(source)
+  }
+
+  /// Where `entry` first stands as a whole word in the value of the top-level key on line
+  /// `keyLine` (that line, for a flow value, and the indented lines after it), at or after
+  /// `from`, or past it on the same line.
+  static func place(of entry: String, in text: String, under keyLine: Int, from: (line: Int, column: Int)) -> (line: Int, column: Int)? {
+    guard !entry.isEmpty else { return nil }
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    var number = from.line
+    while number <= lines.count {
+      let line = lines[number - 1]
+      if number > keyLine, let first = line.first, first != " ", first != "\t", first != "#", first != "-" { break }
+      var searchStart = line.startIndex
+      if number == keyLine { searchStart = line.firstIndex(of: ":") ?? line.startIndex }
+      if number == from.line, from.column > 1 {
+        searchStart = max(searchStart, line.index(line.startIndex, offsetBy: min(from.column, line.count)))
+      }
+      while let found = line[searchStart...].range(of: entry) {
+        let before = found.lowerBound > line.startIndex ? line[line.index(before: found.lowerBound)] : " "
+        let after = found.upperBound < line.endIndex ? line[found.upperBound] : " "
+        if !isWordCharacter(before), !isWordCharacter(after) {
+          return (number, line.distance(from: line.startIndex, to: found.lowerBound) + 1)
+        }
+        searchStart = found.upperBound
+      }
+      number += 1
+    }
+    return nil
+  }
+
+  private static func isWordCharacter(_ character: Character) -> Bool {
+    character.isLetter || character.isNumber || character == "_" || character == "-"
   }
 
   private static func topLevelKeyLines(_ text: String) -> [String: Int] {

@@ -16,7 +16,11 @@ struct TOMLFrontMatterReader {
 
   static func read(_ raw: String, path: String, firstLine: Int) throws -> FrontMatterTable {
     var reader = TOMLFrontMatterReader(path: path, firstLine: firstLine, raw: raw)
-    return try reader.document()
+    do {
+      return try reader.document()
+    } catch let error as InputError {
+      throw error.quoting(raw, firstLine: firstLine)
+    }
   }
 
   private init(path: String, firstLine: Int, raw: String) {

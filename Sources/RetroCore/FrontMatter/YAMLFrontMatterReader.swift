@@ -7,14 +7,16 @@ import Yams
 /// than `FrontMatterLimits.values` values (the "billion laughs" of ten anchors, each ten
 /// aliases of the one before, would otherwise expand to ten billion).
 enum YAMLFrontMatterReader {
-  static func read(_ raw: String, path: String, firstLine: Int) throws -> FrontMatterTable {
+  /// Reads `raw`, whose first line is line `firstLine` of `path`; `what` names the text in
+  /// errors ("front matter", "the configuration").
+  static func read(_ raw: String, path: String, firstLine: Int, what: String = "front matter") throws -> FrontMatterTable {
     let node: Node?
     do {
       node = try Yams.compose(yaml: raw)
     } catch let error as YamlError {
-      throw inputError(error, path: path, firstLine: firstLine)
+      throw inputError(error, path: path, firstLine: firstLine, what: what).quoting(raw, firstLine: firstLine)
     } catch {
-      throw InputError(path: path, line: firstLine, message: "front matter is not valid YAML: \(error)")
+      throw InputError(path: path, line: firstLine, message: "\(what) is not valid YAML: \(error)")
     }
     guard let node else { return FrontMatterTable() }
     guard case .mapping(let mapping) = node else {
@@ -97,15 +99,42 @@ enum YAMLFrontMatterReader {
     }
   }
 
-  private static func inputError(_ error: YamlError, path: String, firstLine: Int) -> InputError {
+  /// The error at the place a reader would fix. libyaml reports where it gave up, which for
+  /// an unclosed quote or bracket is the end of the text or a later line; its context says
+  /// where the unclosed thing was opened, and that is the line to show.
+  private static func inputError(_ error: YamlError, path: String, firstLine: Int, what: String) -> InputError {
     switch error {
-    case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-      .composer(_, let problem, let mark, _):
-      return InputError(
-        path: path, line: mark.line + firstLine - 1, column: mark.column,
-        message: "front matter is not valid YAML: \(problem)")
+    case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      let found = "\(problem) at line \(mark.line + firstLine - 1)"
+      if let context, let opened = unclosed(context.text),
+        problem.contains("end of stream") || problem.contains("did not find expected")
+      {
+        return InputError(
+          path: path, line: context.mark.line + firstLine - 1, column: context.mark.column,
+          message: "\(what) is not valid YAML: \(opened) opened here is not closed (\(found))")
+      }
+      var message = "\(what) is not valid YAML: \(problem)"
+      if let context, !context.text.isEmpty { message += " (\(context.text), from line \(context.mark.line + firstLine - 1))" }
+      if let hint = hint(problem) { message += "; \(hint)" }
+      return InputError(path: path, line: mark.line + firstLine - 1, column: mark.column, message: message)
     default:
-      return InputError(path: path, line: firstLine, message: "front matter is not valid YAML: \(error)")
+      return InputError(path: path, line: firstLine, message: "\(what) is not valid YAML: \(error)")
     }
+  }
+
+  /// What an author most often meant, for the libyaml problems a hand-written header hits.
+  private static func hint(_ problem: String) -> String? {
+    if problem.contains("mapping values are not allowed") { return "a value holding ': ' must be quoted" }
+    if problem.contains("cannot start any token") { return "quote a value that starts with @, ` or %, and indent with spaces, not tabs" }
+    return nil
+  }
+
+  /// What a libyaml context says is open, for an error that it was not closed.
+  private static func unclosed(_ context: String) -> String? {
+    if context.contains("quoted scalar") { return "the quoted text" }
+    if context.contains("flow sequence") { return "the '[' list" }
+    if context.contains("flow mapping") { return "the '{' map" }
+    return nil
   }
 }

@@ -31,7 +31,7 @@ public struct BlamingLanguageRule: Rule {
 
   public func validate(_ context: LintContext) -> [Finding] {
     context.proseLines().compactMap { number, line in
-      guard let hit = Self.matcher.firstMatch(in: line) else { return nil }
+      guard let hit = context.configuration.phrases.blaming.firstMatch(in: line) else { return nil }
       return Finding("Blaming language ('\(hit.phrase.trimmingCharacters(in: ["'", "’"]))'); describe what happened, not who is at fault", line: number, column: hit.column)
     }
   }

@@ -29,7 +29,7 @@ public struct HumanErrorRootCauseRule: Rule {
     var findings: [Finding] = []
     for section in context.sections(.rootCauses) {
       for (number, line) in context.bodyLines(of: section) {
-        if let hit = Self.matcher.firstMatch(in: line) {
+        if let hit = context.configuration.phrases.humanError.firstMatch(in: line) {
           findings.append(
             Finding(
               "The root cause blames people ('\(hit.phrase)'); ask what in the system made the mistake possible",

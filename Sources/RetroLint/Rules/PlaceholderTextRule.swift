@@ -22,7 +22,9 @@ public struct PlaceholderTextRule: Rule {
 
   static let loremIpsum = PhraseMatcher(["lorem ipsum"])
 
-  static let words = ["TODO", "TBD", "FIXME", "XXX", "TBC"]
+  static let defaultWords = PlaceholderWords(["TODO", "TBD", "FIXME", "XXX", "TBC"])
+  /// The other placeholders, by the names `phrases:` removes them with.
+  static let marks = ["???", "lorem ipsum", "<...>"]
   static let htmlTags: Set<String> = [
     "b", "i", "u", "em", "strong", "br", "p", "a", "img", "code", "pre", "sub", "sup", "details",
     "summary", "div", "span", "table", "tr", "td", "th", "ul", "ol", "li", "hr", "kbd", "small", "mark",
@@ -30,6 +32,8 @@ public struct PlaceholderTextRule: Rule {
 
   public func validate(_ context: LintContext) -> [Finding] {
     var findings: [Finding] = []
+    let words = context.configuration.phrases.placeholderWords
+    let marks = context.configuration.phrases.placeholderMarks
     // A report that marks work DONE or DOING uses TODO as a status too (`**TODO**`, a
     // Status cell): a word of its own, not template text.
     let usesStatusWords = context.sourceLines.contains { line in
@@ -38,18 +42,18 @@ public struct PlaceholderTextRule: Rule {
     let unknownTimes = Set(context.report.timeline.filter { $0.timeText.allSatisfy { $0 == "?" } && !$0.timeText.isEmpty }.map(\.line))
     for (offset, line) in context.sourceLines.enumerated() where !context.codeLines.contains(offset + 1) {
       let number = offset + 1
-      if let (word, column) = Self.findWord(in: line) {
+      if let (word, column) = words.find(in: line) {
         if usesStatusWords, word == "TODO", Self.isStatusMarker(line, column: column, number: number, context: context) { continue }
         findings.append(Finding("Placeholder '\(word)' is left in the report", line: number, column: column))
       } else if unknownTimes.contains(number) {
         // `- [???] IOPS reached…`: an entry whose time the author says is unknown.
         continue
-      } else if line.utf8.contains(0x3F), let range = line.range(of: "???"), range.lowerBound == line.startIndex || !line[line.index(before: range.lowerBound)].isLetter {
+      } else if marks.contains("???"), line.utf8.contains(0x3F), let range = line.range(of: "???"), range.lowerBound == line.startIndex || !line[line.index(before: range.lowerBound)].isLetter {
         let column = line.utf8.distance(from: line.startIndex, to: range.lowerBound) + 1
         findings.append(Finding("Placeholder '???' is left in the report", line: number, column: column))
-      } else if line.utf8.count >= 11, let hit = Self.loremIpsum.firstMatch(in: line) {
+      } else if line.utf8.count >= 11, marks.contains("lorem ipsum"), let hit = Self.loremIpsum.firstMatch(in: line) {
         findings.append(Finding("Placeholder text 'lorem ipsum' is left in the report", line: number, column: hit.column))
-      } else if line.utf8.contains(0x3C), let (text, column) = Self.angleBracket(in: line), !Self.inCodeSpan(line, column: column) {
+      } else if marks.contains("<...>"), line.utf8.contains(0x3C), let (text, column) = Self.angleBracket(in: line), !Self.inCodeSpan(line, column: column) {
         findings.append(Finding("Placeholder '\(text)' is left in the report", line: number, column: column))
       }
     }
@@ -81,33 +85,6 @@ public struct PlaceholderTextRule: Rule {
   static func inCodeSpan(_ line: Substring, column: Int) -> Bool {
     let before = line.utf8.prefix(column - 1)
     return before.filter { $0 == UInt8(ascii: "`") }.count % 2 == 1
-  }
-
-  /// TODO and friends, uppercase, as whole words.
-  static let needles = words.map { Array($0.utf8) }
-
-  static func findWord(in line: Substring) -> (String, Int)? {
-    // Every word starts with T, F or X: a line with none of them is read no further. The
-    // words are looked for in the line's own bytes, in the order of `words`.
-    guard line.utf8.contains(where: { $0 == 0x54 || $0 == 0x46 || $0 == 0x58 }) else { return nil }
-    func isLetter(_ byte: UInt8) -> Bool { (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) }
-    func find(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, Int)? {
-      for (word, needle) in zip(words, needles) where needle.count <= bytes.count {
-        var found = 0
-        while found <= bytes.count - needle.count {
-          if bytes[found] == needle[0], (1..<needle.count).allSatisfy({ bytes[found + $0] == needle[$0] }) {
-            let end = found + needle.count
-            if (found == 0 || !isLetter(bytes[found - 1])) && (end >= bytes.count || !isLetter(bytes[end])) {
-              return (word, found + 1)
-            }
-          }
-          found += 1
-        }
-      }
-      return nil
-    }
-    if let result = line.utf8.withContiguousStorageIfAvailable(find) { return result }
-    return Array(line.utf8).withUnsafeBufferPointer(find)
   }
 
   /// `<name>`, `<describe the impact>`: angle brackets around words that are not HTML.

@@ -50,19 +50,20 @@ public struct VagueActionItemRule: Rule {
   static var phrases: [String] { attitudes.phrases + improvements.phrases + explorations }
 
   public func validate(_ context: LintContext) -> [Finding] {
-    context.report.actionItems.compactMap { item in
+    let phrases = context.configuration.phrases
+    return context.report.actionItems.compactMap { item in
       guard item.status == .open else { return nil }
       let phrase: String
-      if let hit = Self.attitudes.firstMatch(in: Substring(item.text)) {
+      if let hit = phrases.vagueAttitudes.firstMatch(in: Substring(item.text)) {
         phrase = hit.phrase
       } else if item.text.trimmingWhitespace().hasSuffix("?"),
         let first = item.text.split(separator: " ").first.map({ $0.lowercased() }), Self.questionWords.contains(first)
       {
         phrase = "a question"
       } else if item.tickets.isEmpty, !item.text.contains(where: \.isNumber) {
-        if let hit = Self.improvements.firstMatch(in: Substring(item.text)) {
+        if let hit = phrases.vagueImprovements.firstMatch(in: Substring(item.text)) {
           phrase = hit.phrase
-        } else if let lead = Self.leadingExploration(item.text) {
+        } else if let lead = Self.leadingExploration(item.text, explorations: phrases.vagueExplorations) {
           phrase = lead
         } else {
           return nil
@@ -78,7 +79,7 @@ public struct VagueActionItemRule: Rule {
   }
 
   /// The exploration verb the item leads with, when it states no outcome.
-  static func leadingExploration(_ text: String) -> String? {
+  static func leadingExploration(_ text: String, explorations: [String]) -> String? {
     var lowered = text.lowercased().trimmingWhitespace()
     if outcomes.contains(where: { lowered.contains($0) }) { return nil }
     var changed = true

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RetroCore
 import RetroLint
 
 extension Retro {
@@ -50,6 +51,13 @@ extension Retro {
           ? "Fixable: yes; 'retro lint --fix' and the editor's quick fix apply it.\n"
           : "Fixable: no; what it finds needs the author.\n")
       Console.line("Why: " + d.rationale + "\n")
+      // The phrases in force here: the built-in ones, changed by the nearest .retro.yml.
+      let phrases = (try? ConfigurationFile.load()).flatMap { try? LintConfiguration.from($0, knownRules: RuleRegistry.identifiers) }?.phrases ?? LintPhrases()
+      let list = phrases.phrases(for: d.identifier)
+      if !list.isEmpty {
+        Console.line("Phrases (add or remove them with 'phrases:' in .retro.yml):")
+        Console.line(TextWrap.wrap(list.map { "\"\($0)\"" }.joined(separator: ", "), width: Actions.terminalWidth(), indent: "  ") + "\n")
+      }
       for (title, examples) in [("Triggers on", d.triggeringExamples), ("Does not trigger on", d.nonTriggeringExamples)] {
         Console.line("\(title):")
         for example in examples {
