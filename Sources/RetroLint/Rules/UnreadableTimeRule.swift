@@ -15,8 +15,9 @@ public struct UnreadableTimeRule: Rule {
     ],
     nonTriggeringExamples: [
       RuleExample("---\ndate: 2024-01-01\n---\n## Timeline\n\n- 10:00 deploy\n- 10:05 paged\n"),
-      // Unknown on purpose: said so, or explained in a footnote; a blank template's slots.
-      RuleExample("---\ndate: 2024-01-01\n---\n## Timeline\n\n- [???] disks filled\n- 2024-MM-DD[^1]: token made\n- 10:05 paged\n\n[^1]: not logged\n\n## Template\n\n### Timeline\n\n- YYYY-MM-DD HH:MM detected\n"),
+      // Unknown on purpose: said so, or explained in a footnote; a blank template's slots;
+      // a slot on a line placeholder_text reports (`- ??:?? TODO: detected`).
+      RuleExample("---\ndate: 2024-01-01\n---\n## Timeline\n\n- [???] disks filled\n- 2024-MM-DD[^1]: token made\n- 10:05 paged\n- ??:?? TODO: resolved\n\n[^1]: not logged\n\n## Template\n\n### Timeline\n\n- YYYY-MM-DD HH:MM detected\n"),
     ])
 
   public init() {}
@@ -36,6 +37,7 @@ public struct UnreadableTimeRule: Rule {
         findings.append(Finding("This timeline entry has no time", line: entry.line))
       } else if stamp.map({ $0.unreadable || !$0.hasTime && $0.date == nil }) ?? true {
         if Self.isDeliberate(entry, context, headings: chains[entry.line] ?? []) { continue }
+        if Self.isFlaggedSlot(entry, context) { continue }
         findings.append(Finding("The time '\(entry.timeText)' cannot be read", line: entry.line))
       } else if !reportedNoDate {
         reportedNoDate = true
@@ -64,6 +66,15 @@ public struct UnreadableTimeRule: Rule {
     var below = entry.line + 1
     while below <= context.sourceLines.count, bullet(below) == nil, !context.sourceLines[below - 1].trimmingWhitespace().isEmpty { below += 1 }
     return timed.contains(above) || timed.contains(below)
+  }
+
+  /// A slot to fill (`??:??`, `HH:MM`) on a line that `placeholder_text` already reports
+  /// (`- ??:?? TODO: detected`): one finding says the line is unwritten, not two.
+  static func isFlaggedSlot(_ entry: TimelineEntry, _ context: LintContext) -> Bool {
+    guard entry.timeText.allSatisfy({ "?:HhMmSsXx".contains($0) }), entry.line >= 1, entry.line <= context.sourceLines.count,
+      context.configuration.severity(of: PlaceholderTextRule.description, path: context.path) != nil
+    else { return false }
+    return context.configuration.phrases.placeholderWords.find(in: context.sourceLines[entry.line - 1]) != nil
   }
 
   /// A time the author left unknown on purpose: `???` (unknown, not a slot to fill like
