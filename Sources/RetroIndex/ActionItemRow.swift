@@ -30,40 +30,45 @@ public struct ActionItemRow: Sendable, Equatable, Codable {
   public var tracker: String? = nil
   /// What the report itself says (`open` or `done`), when a tracker is joined.
   public var reportStatus: String? = nil
+  /// The status of the retro the item is in (`draft`, `in-review`, `final`), as its metadata
+  /// says.
+  public var retroStatus: String? = nil
 
   /// `path:line`.
   public var location: String { "\(path):\(line)" }
 
-  /// The row as the JSON encoder writes it (keys sorted, nil left out), by hand: listings
-  /// and digests write tens of thousands of rows.
+  /// The row as JSON, keys sorted and every key there (`null` when a value is unknown, as
+  /// `retro show` writes a report), by hand: listings and digests write tens of thousands of
+  /// rows.
   public func write(to json: inout PrettyJSONWriter) {
     json.beginObject()
-    json.field("ageDays", ageDays)
-    json.field("closedAt", closedAt)
-    json.field("daysOverdue", daysOverdue)
-    json.field("due", due)
-    json.field("firstSeenAt", firstSeenAt)
-    json.field("id", id)
-    json.field("line", line)
+    json.keptField("ageDays", ageDays)
+    json.keptField("closedAt", closedAt)
+    json.keptField("daysOverdue", daysOverdue)
+    json.keptField("due", due)
+    json.keptField("firstSeenAt", firstSeenAt)
+    json.keptField("id", id)
+    json.keptField("line", line)
     json.key("owners")
     json.strings(owners)
-    json.field("path", path)
-    json.field("priority", priority)
-    json.field("reportDate", reportDate)
-    json.field("reportStatus", reportStatus)
-    json.field("reportTitle", reportTitle)
+    json.keptField("path", path)
+    json.keptField("priority", priority)
+    json.keptField("reportDate", reportDate)
+    json.keptField("reportStatus", reportStatus)
+    json.keptField("reportTitle", reportTitle)
+    json.keptField("retroStatus", retroStatus)
     json.key("services")
     json.strings(services)
-    json.field("severity", severity)
-    json.field("status", status)
+    json.keptField("severity", severity)
+    json.keptField("status", status)
     json.key("tags")
     json.strings(tags)
-    json.field("team", team)
-    json.field("text", text)
+    json.keptField("team", team)
+    json.keptField("text", text)
     json.key("tickets")
     json.strings(tickets)
-    json.field("tracker", tracker)
-    json.field("type", type)
+    json.keptField("tracker", tracker)
+    json.keptField("type", type)
     json.endObject()
   }
 

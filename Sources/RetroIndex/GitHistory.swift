@@ -7,7 +7,9 @@ import RetroCore
 ///
 /// For each report it reads `git log --follow` (renames included), parses the file as it was
 /// at each commit, oldest first, and records the commit time when an item (matched by its
-/// normalised text) first appears and first appears done.
+/// normalised text) first appears and first appears done. An item that is done in the commit
+/// that first holds it has no dates from git: it was never open there, and when it was done is
+/// unknown.
 public struct GitHistory: Sendable {
   public let database: IndexDatabase
   public let parser: IncidentParser
@@ -53,11 +55,22 @@ public struct GitHistory: Sendable {
             sql: "DELETE FROM itemHistory WHERE reportPath = ? AND itemId = ? AND source != 'index'",
             arguments: [file, item.itemId])
           item.firstSeenAt = seen.date
+          let done = firstDone[item.normalizedText]
+          // An item already done when it was first committed (a report written after the
+          // work, an old file imported) was never seen open, and when it was closed is
+          // unknown: the commit that added the file says neither.
+          let addedDone = done?.hash == seen.hash
+          if addedDone {
+            item.openedAt = nil
+            if item.status == "done" { item.closedAt = nil }
+            try item.update(db)
+            continue
+          }
           var opened = ItemHistoryRecord(id: nil, reportPath: file, itemId: item.itemId, status: "open", seenAt: seen.date, source: seen.hash)
           try opened.insert(db)
           count += 1
           item.openedAt = seen.date
-          if let done = firstDone[item.normalizedText] {
+          if let done {
             var closed = ItemHistoryRecord(id: nil, reportPath: file, itemId: item.itemId, status: "done", seenAt: done.date, source: done.hash)
             try closed.insert(db)
             count += 1

@@ -35,7 +35,7 @@ public struct IndexReader: Sendable {
     let sql = """
       SELECT a.itemId, a.text, a.owners, a.due, a.tickets, a.priority, a.type, \(Self.status), a.line,
              \(Self.closedAt), a.firstSeenAt, a.reportPath, r.title, r.date, r.severity, r.tags, r.services,
-             a.trackerKey, a.trackerState, a.trackerStatus, a.trackerClosedOn, a.status
+             a.trackerKey, a.trackerState, a.trackerStatus, a.trackerClosedOn, a.status, r.status
       FROM actionItem a LEFT JOIN report r ON r.path = a.reportPath
       \(condition.map { "WHERE " + $0 } ?? "") \(order.map { "ORDER BY " + $0 } ?? "") \(limit.map { "LIMIT \($0)" } ?? "")
       """
@@ -47,8 +47,8 @@ public struct IndexReader: Sendable {
     // A report's columns are read once for all its items (its rows come together), so its
     // items share one copy of its strings; so do items first seen in the same run. Columns
     // are read straight from SQLite.
-    var report: (path: String, title: String?, date: String?, severity: String?, tags: [String], services: [String]) =
-      ("", nil, nil, nil, [], [])
+    var report: (path: String, title: String?, date: String?, severity: String?, tags: [String], services: [String], status: String?) =
+      ("", nil, nil, nil, [], [], nil)
     var lastFirstSeenAt = ""
     let statement = try db.makeStatement(sql: sql)
     let cursor = try Row.fetchCursor(statement, arguments: arguments)
@@ -57,7 +57,8 @@ public struct IndexReader: Sendable {
       if report.path.isEmpty || !column.holds(11, report.path) {
         report = (
           column.text(11), column.optionalText(12), column.optionalText(13), column.optionalText(14),
-          column.withBytes(15, JSONStringArray.parse(bytes:)), column.withBytes(16, JSONStringArray.parse(bytes:))
+          column.withBytes(15, JSONStringArray.parse(bytes:)), column.withBytes(16, JSONStringArray.parse(bytes:)),
+          column.optionalText(22)
         )
       }
       let itemStatus = column.text(7)
@@ -77,6 +78,7 @@ public struct IndexReader: Sendable {
         type: column.optionalText(6), reportTitle: report.title, reportDate: reportDate, severity: report.severity,
         tags: report.tags, services: report.services, path: report.path, line: column.int(8),
         closedAt: column.optionalText(9), firstSeenAt: firstSeenAt)
+      item.retroStatus = report.status
       if !column.isNull(17) {
         let trackerKey = column.text(17)
         let state = column.optionalText(18) ?? "open"

@@ -4,7 +4,9 @@ import RetroCore
 
 /// Joins tracker tickets to the index's action items.
 ///
-/// A fresh import (`--tracker`, `tracker:`) replaces the `ticket` table; every index run then
+/// An import (`--tracker`, `tracker:`) replaces the tickets of the export files it reads and
+/// keeps those of other files imported before (a one-off `--tracker jira.csv` does not lose
+/// the GitHub export of an earlier run; `Outcome.kept` says how many); every index run then
 /// matches each item's references (key, URL, `#123`) to a ticket and stores the ticket's
 /// key, state and close date beside the item. The item's own status stays what the report
 /// says; readers count an item whose ticket is closed as done, dated by the ticket
@@ -16,6 +18,10 @@ public enum TrackerJoin {
     public var tickets = 0
     public var matched = 0
     public var closedByTracker = 0
+    /// Tickets kept from earlier imports of other export files.
+    public var kept = 0
+    /// Those files.
+    public var keptFiles: [String] = []
   }
 
   /// Imports `tickets` when given (else uses the tickets imported before) and joins them.
@@ -24,13 +30,28 @@ public enum TrackerJoin {
     throws -> Outcome
   {
     // Without an import and with no ticket stored, no item can hold a ticket's state (tickets
-    // leave only through an import, which clears the items' columns): nothing to write.
+    // leave only through an import or `forget`, which clear the items' columns): nothing to write.
     if imported == nil, try database.writer.read({ db in try Int.fetchOne(db, sql: "SELECT count(*) FROM ticket") ?? 0 }) == 0 {
       return Outcome()
     }
     return try database.writer.write { db in
+      var kept = (count: 0, files: [String]())
       if let imported {
-        try db.execute(sql: "DELETE FROM ticket")
+        // Each export replaces what it gave before; other exports' tickets stay.
+        let files = Set(imported.tickets.map { file(of: $0.source) })
+        let earlier = try Row.fetchAll(db, sql: "SELECT key, source FROM ticket")
+        var keptFiles = Set<String>()
+        for row in earlier {
+          let source: String = row[1]
+          let key: String = row[0]
+          if files.contains(file(of: source)) {
+            try db.execute(sql: "DELETE FROM ticket WHERE key = ?", arguments: [key])
+          } else {
+            kept.count += 1
+            keptFiles.insert(file(of: source))
+          }
+        }
+        kept.files = keptFiles.sorted()
         for ticket in imported.tickets {
           try db.execute(
             sql: """
@@ -43,8 +64,11 @@ public enum TrackerJoin {
             ])
         }
       }
-      let tickets = try imported ?? stored(db)
+      let tickets = try imported.map { kept.count == 0 ? $0 : try stored(db) } ?? stored(db)
       var outcome = Outcome(tickets: tickets.tickets.count)
+      // A kept ticket whose key an import gave again was replaced, not kept.
+      outcome.kept = imported == nil ? 0 : max(0, tickets.tickets.count - (imported?.tickets.count ?? 0))
+      outcome.keptFiles = outcome.kept > 0 ? kept.files : []
       guard !tickets.isEmpty else {
         try db.execute(sql: "UPDATE actionItem SET trackerKey = NULL, trackerState = NULL, trackerStatus = NULL, trackerClosedOn = NULL WHERE trackerKey IS NOT NULL")
         return outcome
@@ -82,6 +106,20 @@ public enum TrackerJoin {
       }
       return outcome
     }
+  }
+
+  /// Drops every imported ticket and the items' joined columns (`retro index --forget-tracker`).
+  public static func forget(_ database: IndexDatabase) throws {
+    try database.writer.write { db in
+      try db.execute(sql: "DELETE FROM ticket")
+      try db.execute(sql: "UPDATE actionItem SET trackerKey = NULL, trackerState = NULL, trackerStatus = NULL, trackerClosedOn = NULL WHERE trackerKey IS NOT NULL")
+    }
+  }
+
+  /// The export file of a ticket's source (`exports/jira.csv:12`), as an absolute path.
+  static func file(of source: String) -> String {
+    let path = source.lastIndex(of: ":").map { String(source[..<$0]) } ?? source
+    return URL(fileURLWithPath: path).standardizedFileURL.path
   }
 
   /// The tickets imported before, from the `ticket` table.

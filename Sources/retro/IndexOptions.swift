@@ -48,7 +48,7 @@ struct IndexOptions: ParsableArguments {
   }
 
   /// Opens the index for these paths and brings it up to date; problems go to stderr.
-  func openIndex(gitHistory: Bool = false, quiet: Bool = false) throws -> (IndexDatabase, IndexUpdate, Settings) {
+  func openIndex(gitHistory: Bool = false, quiet: Bool = false, forgetTracker: Bool = false) throws -> (IndexDatabase, IndexUpdate, Settings) {
     let settings: Settings
     let files: [String]
     let paths: [String]
@@ -87,9 +87,13 @@ struct IndexOptions: ParsableArguments {
         let dated = try GitHistory(database: database, parser: indexer.parser).record(files: files)
         if !quiet { printError("git history: \(dated) status changes dated by commits") }
       }
+      if forgetTracker { try TrackerJoin.forget(database) }
       let joined = try TrackerJoin.apply(settings.lint.tracker, to: database, now: observedAt, gitRemote: settings.lint.gitRemote, root: root)
       if !quiet, settings.lint.tracker != nil {
         printError("tracker: \(joined.tickets) tickets, \(joined.matched) items matched, \(joined.closedByTracker) open in their report but closed in the tracker")
+        if joined.kept > 0 {
+          printError("tracker: \(joined.kept) of those tickets are kept from earlier imports of \(joined.keptFiles.joined(separator: ", ")); import a file again to replace its tickets")
+        }
       }
     } catch {
       // A full disk, a read-only folder: the transaction in progress is rolled back and the

@@ -115,5 +115,10 @@ struct IndexCommandTests {
     let closed = try #require(rows.first { ($0["text"] as? String)?.hasPrefix("Alert on") == true })
     #expect(closed["closedAt"] as? String == "2024-03-08T15:30:00Z")
     #expect(closed["firstSeenAt"] as? String == "2024-03-06T09:00:00Z")
+    // Done in the commit that added it: when it was done is unknown, not the commit's day.
+    let addedDone = try #require(rows.first { ($0["text"] as? String)?.hasPrefix("Roll back the config") == true })
+    #expect(addedDone["closedAt"] as? String == nil, "\(addedDone)")
+    let digest = try Self.run(["digest", "retros", "--format", "json"], in: directory)
+    #expect(!digest.stdout.contains("Roll back the config"), "an item added as done was not closed this week")
   }
 }

@@ -105,6 +105,27 @@ struct TrackerTests {
     #expect(after == before)
   }
 
+  @Test("a one-off --tracker keeps other exports' tickets and says so; --forget-tracker drops them")
+  func merge() throws {
+    let directory = try Self.folder()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let jira = try RetroBinary.run(["index", "retros", "--index", "index.sqlite", "--tracker", "exports/jira.csv"], in: directory)
+    #expect(jira.status == 0, "\(jira.stderr)")
+    let github = try RetroBinary.run(["index", "retros", "--index", "index.sqlite", "--tracker", "exports/gh-issues.json"], in: directory)
+    #expect(github.stderr.contains("kept from earlier imports of"), "\(github.stderr)")
+    #expect(github.stderr.contains("jira.csv"))
+    func tracker(_ prefix: String) throws -> String? {
+      try Self.items(directory).first { ($0["text"] as? String)?.hasPrefix(prefix) == true }?["tracker"] as? String
+    }
+    #expect(try tracker("Add a replication-lag alert") == "OPS-412 closed 2024-03-02", "the Jira import is still joined")
+    #expect(try tracker("Alert on login error rate") != nil, "and the GitHub one too")
+    let forgot = try RetroBinary.run(
+      ["index", "retros", "--index", "index.sqlite", "--forget-tracker", "--tracker", "exports/gh-issues.json"], in: directory)
+    #expect(forgot.status == 0 && !forgot.stderr.contains("kept from earlier"), "\(forgot.stderr)")
+    #expect(try tracker("Add a replication-lag alert") == nil)
+    #expect(try tracker("Alert on login error rate") != nil)
+  }
+
   @Test("tracker: in .retro.yml: lint finds stale boxes and --fix ticks and unticks them")
   func lint() throws {
     let directory = try Self.folder()

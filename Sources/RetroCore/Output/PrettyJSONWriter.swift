@@ -74,6 +74,18 @@ public struct PrettyJSONWriter {
     int(value)
   }
 
+  /// `key` and its value, `null` when the value is nil: for records whose every key is
+  /// always there, as `retro show` writes them.
+  public mutating func keptField(_ name: String, _ value: String?) {
+    key(name)
+    if let value { string(value) } else { bytes += "null".utf8 }
+  }
+
+  public mutating func keptField(_ name: String, _ value: Int?) {
+    key(name)
+    if let value { int(value) } else { bytes += "null".utf8 }
+  }
+
   private mutating func open(_ bracket: UInt8) {
     bytes.append(bracket)
     filled.append(false)

@@ -194,7 +194,7 @@ public struct ActionListRenderer: Sendable {
     let tracked = rows.contains { $0.tracker != nil }
     var out: [UInt8] = []
     out.reserveCapacity(min(rows.count * 240, 1 << 20) + 1 << 16)
-    out += "id,item,owners,due,days_overdue,age_days,status,tickets,report_title,report_date,severity,path,line".utf8
+    out += "id,item,owners,due,days_overdue,age_days,status,tickets,report_title,report_date,severity,path,line,team,services,tags,retro_status".utf8
     out += (tracked ? ",report_status,tracker\n" : "\n").utf8
     // Fields are appended as bytes straight to the output: no array and no line per row.
     func field(_ value: String, last: Bool = false) {
@@ -214,7 +214,11 @@ public struct ActionListRenderer: Sendable {
       field(row.reportDate ?? "")
       field(row.severity ?? "")
       field(row.path)
-      field(String(row.line), last: !tracked)
+      field(String(row.line))
+      field(row.team ?? "")
+      field(row.services.joined(separator: "; "))
+      field(row.tags.joined(separator: "; "))
+      field(row.retroStatus ?? "", last: !tracked)
       if tracked {
         field(row.reportStatus ?? row.status)
         field(row.tracker ?? "", last: true)
