@@ -7,6 +7,8 @@ public struct ActionItemFilter: Sendable {
 
   public var status: Status = .open
   public var owner: String?
+  /// Only items nobody owns.
+  public var unowned = false
   public var overdue = false
   public var dueBefore: CalendarDate?
   public var severity: String?
@@ -31,6 +33,7 @@ public struct ActionItemFilter: Sendable {
       let wanted = owner.lowercased().trimmingCharacters(in: ["@"])
       guard row.owners.contains(where: { $0.lowercased().trimmingCharacters(in: ["@"]).contains(wanted) }) else { return false }
     }
+    if unowned, !row.owners.isEmpty { return false }
     if overdue, row.daysOverdue == nil { return false }
     if let team, row.team?.lowercased() != team.lowercased() { return false }
     if let dueBefore {

@@ -25,7 +25,8 @@ public final class GitRemote: @unchecked Sendable {
   }
 
   static func origin(_ folder: String) -> String? {
-    Git.run(["-C", folder, "remote", "get-url", "origin"])?.trimmingWhitespace()
+    // As configured, before `url.insteadOf` rewrites to a mirror.
+    Git.run(["-C", folder, "config", "--get", "remote.origin.url"])?.trimmingWhitespace()
   }
 
   /// `git@github.com:owner/repo.git`, `https://github.com/owner/repo` → `owner/repo`.

@@ -29,6 +29,9 @@ extension Retro {
     @Option(help: "Only items owned by this person or team (substring, @ optional).")
     var owner: String?
 
+    @Flag(help: "Only items nobody owns.")
+    var unowned = false
+
     @Flag(help: "Only open items past their due date.")
     var overdue = false
 
@@ -79,6 +82,7 @@ extension Retro {
       var filter = ActionItemFilter()
       filter.status = ActionItemFilter.Status(rawValue: status) ?? .open
       filter.owner = owner
+      filter.unowned = unowned
       filter.overdue = overdue
       filter.dueBefore = dueBefore.flatMap { CalendarDate(iso: $0) }
       filter.severity = severity

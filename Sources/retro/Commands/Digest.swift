@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import RetroCore
 import RetroIndex
@@ -17,6 +18,14 @@ extension Retro {
           retro digest retros/ --days 14 --as-of 2024-06-03 --format text
           retro digest retros/ --format html > digest.html
           retro digest retros/ --since 7d
+          retro digest retros/ --format slack-blocks > digest.json
+          curl -X POST -H 'Content-Type: application/json' -d @digest.json "$SLACK_WEBHOOK_URL"
+
+        slack writes Slack's mrkdwn, slack-blocks Block Kit JSON for an incoming webhook; both
+        stay inside Slack's limits (40,000 characters, 50 blocks), show 5 items a list unless
+        --limit says otherwise, and link each item to its line on GitHub or GitLab when the
+        reports are in a repository with such a remote. --format text wraps to the terminal
+        (80 columns in a pipe).
         """))
 
     @OptionGroup var options: IndexOptions
@@ -27,11 +36,17 @@ extension Retro {
     @Option(help: "Show what changed since a day (YYYY-MM-DD) or a number of days before the as-of date (7d): items closed since, and new items from incidents since.")
     var since: String?
 
-    @Option(help: "markdown, text, json or html (a standalone page for a wiki or e-mail).")
+    @Option(help: "markdown, text, json, html (a standalone page for a wiki or e-mail), slack (mrkdwn) or slack-blocks (Block Kit JSON for a webhook).")
     var format = "markdown"
 
+    @Option(help: "The most items each list shows, then how many more (default: all; 5 for slack and slack-blocks). JSON is never cut.")
+    var limit: Int?
+
     func validate() throws {
-      guard DigestRenderer.Format(rawValue: format) != nil else { throw ValidationError("--format must be markdown, text, json or html.") }
+      guard DigestRenderer.Format(rawValue: format) != nil else {
+        throw ValidationError("--format must be markdown, text, json, html, slack or slack-blocks.")
+      }
+      if let limit, limit < 1 { throw ValidationError("--limit must be at least 1.") }
       guard days > 0 else { throw ValidationError("--days must be positive.") }
       guard days <= Self.maximumDays else { throw ValidationError("--days must be at most \(Self.maximumDays) (100 years), not \(days).") }
       if let since, Self.sinceDays(since) == nil && CalendarDate(iso: since) == nil {
@@ -49,8 +64,11 @@ extension Retro {
       let sinceDate = since.flatMap { text in Self.sinceDays(text).map { asOf.adding(days: -$0) } ?? CalendarDate(iso: text) }
       let digest = Digest.build(rows, asOf: asOf, days: days, since: sinceDate)
       let digestFormat = DigestRenderer.Format(rawValue: format) ?? .markdown
-      func write(_ output: (String) -> Void) { DigestRenderer().write(digest, format: digestFormat, to: output) }
-      if digestFormat == .json || digestFormat == .html { Console.machineStream(write) } else { Console.humanStream(styled: false, write) }
+      let slack = digestFormat == .slack || digestFormat == .slackBlocks
+      let width = isatty(STDOUT_FILENO) != 0 ? Actions.terminalWidth() : 80
+      let renderer = DigestRenderer(limit: limit, width: width, links: slack ? RepositoryLinks() : nil)
+      func write(_ output: (String) -> Void) { renderer.write(digest, format: digestFormat, to: output) }
+      if digestFormat == .json || digestFormat == .html || digestFormat == .slackBlocks { Console.machineStream(write) } else { Console.humanStream(styled: false, write) }
       if !update.problems.isEmpty { throw RetroExit.inputError }
     }
 
