@@ -244,3 +244,87 @@ struct ExportFormatTests {
     #expect(bad.status != 0 && bad.stderr.contains("--since must be"))
   }
 }
+
+/// Tickets both ways: an export, the tracker makes the tickets, `retro tickets` writes them
+/// back into the reports, and the next export leaves those items out.
+@Suite("Tickets round trip: gh-issues and jira-csv, end to end", .serialized)
+struct TicketRoundTripTests {
+  @Test("gh-issues records each URL gh prints, writes it into the item's line with retro tickets, and a second run creates nothing")
+  func github() throws {
+    let directory = try IndexCommandTests.workspace()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try TestGit.run(["init", "-q", "-b", "main"], in: directory)
+    try TestGit.run(["config", "remote.origin.url", "git@github.com:acme/ops.git"], in: directory)
+    let script = try IndexCommandTests.run(["actions", "retros", "--format", "gh-issues"], in: directory)
+    #expect(script.stdout.contains("(https://github.com/acme/ops/blob/main/retros/2024-01-10-queue-backlog.md#L21)"), "the back-link is absolute")
+    // `retro` on the PATH beside the stand-in gh, which prints an issue URL as gh does.
+    let bin = directory.appendingPathComponent("bin")
+    try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(at: bin.appendingPathComponent("retro"), withDestinationURL: RetroBinary.executable)
+    let gh = """
+      cat > /dev/null
+      n=$(( $(cat "$COUNT" 2>/dev/null || echo 0) + 1 )); echo $n > "$COUNT"
+      echo "Creating issue in acme/ops"
+      echo "https://github.com/acme/ops/issues/$((100 + n))"
+
+      """
+    let count = directory.appendingPathComponent("count")
+    let run = try ExportFormatTests.runWithStandInGH(
+      script.stdout, gh: gh, in: directory, environment: ["COUNT": count.path, "XDG_CACHE_HOME": directory.appendingPathComponent("cache").path])
+    #expect(run.status == 0, "\(run.stderr)")
+    let record = try String(contentsOf: directory.appendingPathComponent("retro-created-issues.tsv"), encoding: .utf8)
+    #expect(record.split(separator: "\n").count == 2)
+    #expect(record.contains("\tretros/2024-01-10-queue-backlog.md\thttps://github.com/acme/ops/issues/101\n"))
+    let report = try String(contentsOf: directory.appendingPathComponent("retros/2024-01-10-queue-backlog.md"), encoding: .utf8)
+    #expect(report.contains("- [ ] Alert on consumer lag @ben due 2024-01-20 <https://github.com/acme/ops/issues/101>"))
+    #expect(report.contains("- [ ] Document the batch window <https://github.com/acme/ops/issues/102>"))
+    // The next export has nothing to create; the old script run again creates nothing twice.
+    let next = try IndexCommandTests.run(["actions", "retros", "--format", "gh-issues"], in: directory)
+    #expect(!next.stdout.contains("gh issue create"))
+    let again = try ExportFormatTests.runWithStandInGH(
+      script.stdout, gh: gh, in: directory, environment: ["COUNT": count.path, "XDG_CACHE_HOME": directory.appendingPathComponent("cache").path])
+    #expect(again.status == 0, "\(again.stderr)")
+    #expect(try String(contentsOf: count, encoding: .utf8) == "2\n", "no issue was created twice")
+    #expect(again.stderr.contains("is already in retros/2024-01-10-queue-backlog.md:21"))
+  }
+
+  @Test("a Jira export of the imported jira-csv writes each key into its item; --dry-run only prints the diff")
+  func jira() throws {
+    let directory = try IndexCommandTests.workspace()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let export = try IndexCommandTests.run(["actions", "retros", "--format", "jira-csv"], in: directory)
+    // What Jira's "Export CSV (all fields)" gives after the import: a key per row, the
+    // description as imported, other columns around them.
+    let check = try ExportFormatTests.python(
+      """
+      import sys, csv
+      rows = list(csv.DictReader(sys.stdin))
+      out = csv.writer(sys.stdout)
+      out.writerow(['Summary', 'Issue key', 'Issue id', 'Status', 'Description'])
+      for n, row in enumerate(rows):
+          out.writerow([row['Summary'], 'OPS-%d' % (500 + n), str(10000 + n), 'To Do', row['Description']])
+      """, input: export.stdout)
+    #expect(check.status == 0, "\(check.stderr)")
+    let jira = directory.appendingPathComponent("jira-export.csv")
+    try check.stdout.write(to: jira, atomically: true, encoding: .utf8)
+    let path = directory.appendingPathComponent("retros/2024-01-10-queue-backlog.md")
+    let before = try String(contentsOf: path, encoding: .utf8)
+    let dry = try RetroBinary.run(["tickets", jira.path, "--reports", "retros", "--index", "index.sqlite", "--dry-run"], in: directory)
+    #expect(dry.status == 0, "\(dry.stderr)")
+    #expect(dry.stdout.contains("+- [ ] Document the batch window OPS-501"), "\(dry.stdout)")
+    #expect(try String(contentsOf: path, encoding: .utf8) == before)
+    let wrote = try RetroBinary.run(["tickets", jira.path, "--reports", "retros", "--index", "index.sqlite"], in: directory)
+    #expect(wrote.status == 0, "\(wrote.stderr)")
+    #expect(wrote.stderr.contains("retro: wrote 2 tickets into the reports; 0 not matched"))
+    let after = try String(contentsOf: path, encoding: .utf8)
+    #expect(after.contains("- [ ] Alert on consumer lag @ben due 2024-01-20 OPS-500"))
+    let next = try IndexCommandTests.run(["actions", "retros", "--format", "jira-csv"], in: directory)
+    #expect(next.stdout.split(separator: "\n").count == 1, "only the header: every item has its ticket")
+    // An id no report has is named, and exit 1.
+    try "deadbeef00\tretros/x.md\thttps://github.com/acme/ops/issues/9\n".write(
+      to: directory.appendingPathComponent("stale.tsv"), atomically: true, encoding: .utf8)
+    let stale = try RetroBinary.run(["tickets", "stale.tsv", "--reports", "retros", "--index", "index.sqlite"], in: directory)
+    #expect(stale.status == 1)
+    #expect(stale.stderr.contains("stale.tsv:1: https://github.com/acme/ops/issues/9 not written: no action item has this retro id"))
+  }
+}

@@ -7,11 +7,14 @@ public struct ActionListRenderer: Sendable {
   public var color: Bool
   /// The day the listing is for: the calendar export stamps its events with it.
   public var asOf: CalendarDate?
+  /// Web links to report lines for the exports' back-links; nil leaves `path#Lline`.
+  public var links: RepositoryLinks?
 
-  public init(width: Int = 120, color: Bool = false, asOf: CalendarDate? = nil) {
+  public init(width: Int = 120, color: Bool = false, asOf: CalendarDate? = nil, links: RepositoryLinks? = nil) {
     self.width = width
     self.color = color
     self.asOf = asOf
+    self.links = links
   }
 
   public func render(_ rows: [ActionItemRow], format: ActionListFormat) -> String {
@@ -21,8 +24,8 @@ public struct ActionListRenderer: Sendable {
     case .csv: return csv(rows)
     case .markdown: return markdown(rows)
     case .ics: return ICalendarExport(asOf: asOf ?? CalendarDate(year: 2000, month: 1, day: 1)!).render(rows)
-    case .ghIssues: return GitHubIssueScript().render(rows)
-    case .jiraCSV: return JiraCSVExport().render(rows)
+    case .ghIssues: return GitHubIssueScript(links: links).render(rows)
+    case .jiraCSV: return JiraCSVExport(links: links).render(rows)
     }
   }
 

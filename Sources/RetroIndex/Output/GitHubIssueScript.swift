@@ -12,14 +12,29 @@ import RetroCore
 /// characters; the whole item is then in the body. An issue `gh` fails to create is named on
 /// standard error and the script goes on with the next, then exits 1 saying how many failed.
 /// An owner written as a handle (`@ana`) becomes the assignee; a name is left in the body.
+///
+/// The round trip: each issue's URL, as `gh` prints it, is recorded with the item's retro id
+/// and report in `retro-created-issues.tsv` (or `$RETRO_CREATED`); at the end the script runs
+/// `retro tickets` on that file when retro is on the PATH (else says to), which writes each
+/// URL into its item's line, so the next export leaves the item out. An item already in the
+/// record (a run that stopped half-way, run again) is not created twice. The back-link is
+/// absolute, to the line on the forge of the report's git `origin` (`RepositoryLinks`).
 public struct GitHubIssueScript: Sendable {
   public var label: String
+  public var links: RepositoryLinks?
 
   /// The longest title GitHub takes, in characters.
   static let titleLimit = 256
 
-  public init(label: String = "retro-action-item") {
+  public init(label: String = "retro-action-item", links: RepositoryLinks? = nil) {
     self.label = label
+    self.links = links
+  }
+
+  /// The line every export puts in a ticket's body, which `retro tickets` reads back:
+  /// `retro id: `1a2418f55d` in `retros/x.md``.
+  public static func idLine(_ row: ActionItemRow) -> String {
+    "retro id: `\(row.id)` in `\(row.path)`"
   }
 
   public func render(_ rows: [ActionItemRow]) -> String {
@@ -32,33 +47,53 @@ public struct GitHubIssueScript: Sendable {
       #   sh this-file.sh     (needs the GitHub CLI, `gh auth login`, and the label below)
       #   gh label create \(Self.quote(label))
       # An issue gh cannot create is named on standard error and the others still go ahead.
+      # Each issue made is recorded in $RETRO_CREATED, and 'retro tickets' then writes its
+      # URL into the report, so the next export leaves the item out.
       failed=0
+      record="${RETRO_CREATED:-retro-created-issues.tsv}"
+      touch "$record" || exit 1
       failure() {
         failed=$((failed + 1))
         printf 'not created: the action item at %s\\n' "$1" >&2
+      }
+      created() {
+        printf '%s\\t%s\\t%s\\n' "$1" "$2" "$(printf '%s\\n' "$3" | tail -n 1)" >> "$record"
+      }
+      made() {
+        awk -F '\t' -v id="$1" -v path="$2" '$1 == id && $2 == path { found = 1 } END { exit !found }' "$record"
       }
 
       """
     for row in open {
       let (title, cut) = Self.title(row.text)
       var body = cut ? row.text + "\n\n" : ""
-      body += "Action item from [\(row.reportTitle ?? row.path)](\(row.path)#L\(row.line)), line \(row.line)"
+      let link = links?.link(toFileAt: row.path, line: row.line) ?? "\(row.path)#L\(row.line)"
+      body += "Action item from [\(row.reportTitle ?? row.path)](\(link)), line \(row.line)"
       if let date = row.reportDate { body += ", incident of \(date)" }
       body += "."
       if let due = row.due { body += "\n\nDue: \(due)" }
       if !row.owners.isEmpty { body += "\n\nOwners: \(row.owners.joined(separator: ", "))" }
-      body += "\n\nretro id: `\(row.id)`"
+      body += "\n\n" + Self.idLine(row)
       body = VisibleText.escape(body, keepingLineBreaks: true)
       let end = Self.delimiter(for: body)
       var command = "gh issue create --title \(Self.quote(title)) --body-file - --label \(Self.quote(label))"
       for owner in row.owners where Self.isHandle(owner) {
         command += " --assignee \(Self.quote(String(owner.dropFirst())))"
       }
-      command += " <<'\(end)' || failure \(Self.quote(row.location))\n\(body)\n\(end)"
-      out += "\n# \(VisibleText.escape(row.location))\n" + command + "\n"
+      let id = Self.quote(row.id)
+      let path = Self.quote(row.path)
+      out += "\n# \(VisibleText.escape(row.location))\n"
+      out += "if made \(id) \(path); then :\n"
+      out += "elif url=$(\(command) <<'\(end)'\n\(body)\n\(end)\n); then created \(id) \(path) \"$url\"\n"
+      out += "else failure \(Self.quote(row.location)); fi\n"
     }
     out += """
 
+      if command -v retro >/dev/null 2>&1; then
+        retro tickets "$record" || failed=$((failed + 1))
+      else
+        printf 'now run: retro tickets %s\\n' "$record" >&2
+      fi
       if [ "$failed" -gt 0 ]; then
         printf '%s of \(issues) were not created (see above)\\n' "$failed" >&2
         exit 1

@@ -31,12 +31,27 @@ public struct FileFixer: Sendable {
   }
 
   public func fix(source data: Data, path: String) -> Result {
+    var outcome: Fixer.Outcome?
+    var result = Self.rewrite(data, path: path) { text in
+      let fixed = try fixer.fix(path: path, text: text, only: only)
+      outcome = fixed
+      return fixed.changed ? fixed.fixed : nil
+    }
+    result.outcome = outcome
+    return result
+  }
+
+  /// The file's bytes after `change` (given the decoded text, returning the new text or nil
+  /// for none), encoded as the file was: byte-order mark and CRLF or CR line endings kept. A
+  /// file that cannot be written back as it was (bytes that are not UTF-8, mixed line
+  /// endings) is an error, as is whatever `change` throws.
+  public static func rewrite(_ data: Data, path: String, _ change: (String) throws -> String?) -> Result {
     var result = Result(path: path)
     do {
       result.original = data
       let source = try SourceFile.decode(data, path: path)
       if let warning = source.warnings.first {
-        throw InputError(path: path, line: warning.line, message: "not fixed: \(warning.message), and writing it back would lose them")
+        throw InputError(path: path, line: warning.line, message: "not changed: \(warning.message), and writing it back would lose them")
       }
       let bytes = [UInt8](data)
       let returns = bytes.count(where: { $0 == 0x0D })
@@ -47,13 +62,10 @@ public struct FileFixer: Sendable {
       if crlf {
         let pairs = zip(bytes, bytes.dropFirst()).count(where: { $0 == 0x0D && $1 == 0x0A })
         guard pairs == lineFeeds, pairs == returns else {
-          throw InputError(path: path, message: "not fixed: its lines end in a mix of CRLF, CR and LF")
+          throw InputError(path: path, message: "not changed: its lines end in a mix of CRLF, CR and LF")
         }
       }
-      let outcome = try fixer.fix(path: path, text: source.text, only: only)
-      result.outcome = outcome
-      if outcome.changed {
-        var text = outcome.fixed
+      if var text = try change(source.text) {
         if crlf { text = text.replacingOccurrences(of: "\n", with: "\r\n") }
         if cr { text = text.replacingOccurrences(of: "\n", with: "\r") }
         var output = Data()

@@ -100,7 +100,9 @@ extension Retro {
       filter.sort(&rows)
       let outputFormat = ActionListFormat(rawValue: format) ?? .table
       let terminal = TerminalStyle.colorEnabled(for: FileHandle.standardOutput)
-      let renderer = ActionListRenderer(width: Self.terminalWidth(), color: terminal, asOf: options.asOfDate)
+      let exports = outputFormat == .ghIssues || outputFormat == .jiraCSV
+      let renderer = ActionListRenderer(
+        width: Self.terminalWidth(), color: terminal, asOf: options.asOfDate, links: exports ? RepositoryLinks() : nil)
       let groups = recurring ? RecurringItems.groups(rows, threshold: settings.lint.similarityThreshold) : nil
       func write(_ output: (String) -> Void) {
         if let groups {
