@@ -33,6 +33,9 @@ public struct ActionItemRow: Sendable, Equatable, Codable {
   /// The status of the retro the item is in (`draft`, `in-review`, `final`), as its metadata
   /// says.
   public var retroStatus: String? = nil
+  /// The date a heading above the item names (`### Incident on 2023-08-04` in a log of
+  /// incidents), when one does: the incident the item is about.
+  public var incidentDate: String? = nil
 
   /// `path:line`.
   public var location: String { "\(path):\(line)" }
@@ -48,6 +51,7 @@ public struct ActionItemRow: Sendable, Equatable, Codable {
     json.keptField("due", due)
     json.keptField("firstSeenAt", firstSeenAt)
     json.keptField("id", id)
+    json.keptField("incidentDate", incidentDate)
     json.keptField("line", line)
     json.key("owners")
     json.strings(owners)

@@ -315,6 +315,13 @@ public final class IndexDatabase: Sendable {
           END;
           """)
     }
+    // The date of the incident an item belongs to when a heading above it names one (a log
+    // of incidents): copies of one incident's items are not recurrences. Every report is read
+    // again on the next run to fill it.
+    migrator.registerMigration("v6-item-incident-date") { db in
+      try db.execute(sql: "ALTER TABLE actionItem ADD COLUMN incidentDate TEXT")
+      try db.execute(sql: "UPDATE report SET contentHash = '', modifiedAt = 0")
+    }
     return migrator
   }
 }

@@ -35,7 +35,7 @@ public struct IndexReader: Sendable {
     let sql = """
       SELECT a.itemId, a.text, a.owners, a.due, a.tickets, a.priority, a.type, \(Self.status), a.line,
              \(Self.closedAt), a.firstSeenAt, a.reportPath, r.title, r.date, r.severity, r.tags, r.services,
-             a.trackerKey, a.trackerState, a.trackerStatus, a.trackerClosedOn, a.status, r.status
+             a.trackerKey, a.trackerState, a.trackerStatus, a.trackerClosedOn, a.status, r.status, a.incidentDate
       FROM actionItem a LEFT JOIN report r ON r.path = a.reportPath
       \(condition.map { "WHERE " + $0 } ?? "") \(order.map { "ORDER BY " + $0 } ?? "") \(limit.map { "LIMIT \($0)" } ?? "")
       """
@@ -79,6 +79,7 @@ public struct IndexReader: Sendable {
         tags: report.tags, services: report.services, path: report.path, line: column.int(8),
         closedAt: column.optionalText(9), firstSeenAt: firstSeenAt)
       item.retroStatus = report.status
+      item.incidentDate = column.optionalText(23)
       if !column.isNull(17) {
         let trackerKey = column.text(17)
         let state = column.optionalText(18) ?? "open"

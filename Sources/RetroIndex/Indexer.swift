@@ -57,7 +57,8 @@ public struct Indexer: Sendable {
       pending.removeAll()
       for item in batch {
         if let report = item.report {
-          result.statusChanges += try Self.store(report, path: item.path, stat: item.stat, hash: item.hash, stamp: stamp, in: db)
+          result.statusChanges += try Self.store(
+            report, path: item.path, stat: item.stat, hash: item.hash, stamp: stamp, order: parser.configuration.dateOrder, in: db)
         } else {
           try db.execute(sql: "UPDATE report SET modifiedAt = ?, size = ? WHERE path = ?", arguments: [item.stat.modifiedAt, item.stat.size, item.path])
         }
@@ -179,18 +180,18 @@ public struct Indexer: Sendable {
     let statement = try db.cachedStatement(
       sql: """
         INSERT INTO actionItem (reportPath, itemId, explicitId, text, normalizedText, owners, due, tickets, priority,
-          type, status, groupName, line, firstSeenAt, openedAt, closedAt)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          type, status, groupName, line, firstSeenAt, openedAt, closedAt, incidentDate)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT(reportPath, itemId) DO UPDATE SET explicitId = excluded.explicitId, text = excluded.text,
           normalizedText = excluded.normalizedText, owners = excluded.owners, due = excluded.due,
           tickets = excluded.tickets, priority = excluded.priority, type = excluded.type, status = excluded.status,
           groupName = excluded.groupName, line = excluded.line, firstSeenAt = excluded.firstSeenAt,
-          openedAt = excluded.openedAt, closedAt = excluded.closedAt
+          openedAt = excluded.openedAt, closedAt = excluded.closedAt, incidentDate = excluded.incidentDate
         """)
     try statement.execute(arguments: [
       row.reportPath, row.itemId, row.explicitId, row.text, row.normalizedText, JSONStringArray.encode(row.owners), row.due,
       JSONStringArray.encode(row.tickets), row.priority, row.type, row.status, row.groupName, row.line, row.firstSeenAt,
-      row.openedAt, row.closedAt,
+      row.openedAt, row.closedAt, row.incidentDate,
     ])
   }
 
@@ -211,7 +212,10 @@ public struct Indexer: Sendable {
   }
 
   /// Writes one parsed report and its items; returns how many items changed status.
-  private static func store(_ report: IncidentReport, path: String, stat: Stat, hash: String, stamp: String, in db: Database) throws -> Int {
+  private static func store(
+    _ report: IncidentReport, path: String, stat: Stat, hash: String, stamp: String, order: DateOrder, in db: Database
+  ) throws -> Int {
+    let incidentDates = report.incidentDates(order: order)
     let rootCauses = report.sections.filter { $0.effectiveKind == .rootCauses }.map(\.body).joined(separator: "\n")
     let record = ReportRecord(
       path: path, contentHash: hash, modifiedAt: stat.modifiedAt, size: stat.size, title: report.title,
@@ -235,7 +239,8 @@ public struct Indexer: Sendable {
         priority: item.priority, type: item.type?.rawValue, status: status, groupName: item.group, line: item.line,
         // An item first seen already done was closed at some unknown time before: its
         // closedAt stays empty unless --git-history finds the commit.
-        firstSeenAt: stamp, openedAt: item.status == .open ? stamp : nil, closedAt: nil)
+        firstSeenAt: stamp, openedAt: item.status == .open ? stamp : nil, closedAt: nil,
+        incidentDate: incidentDates[item.line]?.description)
       if let previous = old[item.id] {
         row.firstSeenAt = previous.firstSeenAt
         row.openedAt = previous.openedAt ?? row.openedAt

@@ -26,21 +26,8 @@ extension LintContext {
     report.sections.filter { $0.effectiveKind == kind }
   }
 
-  /// For each line, the sections that hold it, outermost first (by heading level), in one
-  /// pass over the sections: what "the headings above this line" means.
+  /// For each line, the sections that hold it, outermost first (`IncidentReport.enclosingSections`).
   func enclosingSections(of lines: [Int]) -> [Int: [Section]] {
-    var result: [Int: [Section]] = [:]
-    var chain: [Section] = []
-    var next = report.sections.startIndex
-    for line in Set(lines).sorted() {
-      while next < report.sections.endIndex, report.sections[next].range.start.line <= line {
-        let section = report.sections[next]
-        while let last = chain.last, last.level >= section.level { chain.removeLast() }
-        chain.append(section)
-        next += 1
-      }
-      result[line] = chain
-    }
-    return result
+    report.enclosingSections(of: lines)
   }
 }

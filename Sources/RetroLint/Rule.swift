@@ -30,11 +30,7 @@ public struct ReportSummary: Sendable {
     self.path = context.path
     self.date = context.report.date
     self.actionItems = context.report.actionItems
-    let order = context.configuration.parser.dateOrder
-    for (line, chain) in context.enclosingSections(of: actionItems.map(\.line)) {
-      let dates = chain.reversed().lazy.compactMap { TimeStampReader.findDate(in: $0.heading)?.resolve(order: order, fallbackYear: nil) }
-      if let date = dates.first { incidentDates[line] = date }
-    }
+    self.incidentDates = context.report.incidentDates(order: context.configuration.parser.dateOrder)
   }
 }
 

@@ -62,4 +62,30 @@ struct RecurringItemsTests {
     #expect(first == [["a.md:3", "b.md:3"], ["a.md:3", "b.md:3"]])
     #expect(RecurringItems.groups(rows, threshold: 0.6).map { $0.items[0].text } == ["Fix the DNS TTL", "Add a pool alert"])
   }
+
+  @Test("the same promise with a different tail is found by its lead clause")
+  func leadClause() {
+    let rows = [
+      Self.row("Implement priority classes for critical workloads: it can happen even without resource pressure", path: "a.md", line: 1),
+      Self.row("Implement priority classes for critical workloads: has been scheduled as part of the platform work", path: "b.md", line: 1),
+      Self.row("P1: rotate the keys", path: "b.md", line: 2),
+      Self.row("P1: add a dashboard", path: "c.md", line: 1),
+    ]
+    let groups = RecurringItems.groups(rows, threshold: 0.75)
+    #expect(groups.map { $0.items.map(\.path) } == [["a.md", "b.md"]], "a one-word lead (P1:) links nothing")
+  }
+
+  @Test("items copied into a log of incidents on the incident's own day are no recurrence; on another day they are")
+  func copies() {
+    var original = Self.row("Add an integration test that logs reach the cluster", path: "2023-08-04-logging.md", line: 5)
+    original.reportDate = "2023-08-04"
+    var copy = Self.row("Add an integration test that logs reach the cluster", path: "incident-log.md", line: 40)
+    copy.reportDate = "2024-09-20"
+    copy.incidentDate = "2023-08-04"
+    #expect(RecurringItems.groups([original, copy], threshold: 0.75).isEmpty)
+    var again = copy
+    again.line = 90
+    again.incidentDate = "2024-02-11"
+    #expect(RecurringItems.groups([original, copy, again], threshold: 0.75).first?.items.count == 3)
+  }
 }

@@ -20,6 +20,8 @@ public struct ActionItemRecord: Codable, Sendable, Equatable {
   public var firstSeenAt: String
   public var openedAt: String?
   public var closedAt: String?
+  /// The date a heading above the item names (`### Incident on 2023-08-04`), when one does.
+  public var incidentDate: String? = nil
 
   public static let databaseTableName = "actionItem"
 }
