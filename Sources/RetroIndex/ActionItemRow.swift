@@ -36,6 +36,39 @@ public struct ActionItemRow: Sendable, Equatable, Codable {
   /// The date a heading above the item names (`### Incident on 2023-08-04` in a log of
   /// incidents), when one does: the incident the item is about.
   public var incidentDate: String? = nil
+  /// Why the item is due when its due date comes from a follow-up policy, not the report
+  /// (`SEV2 policy: items are due 30 days after the incident`).
+  public var duePolicy: String? = nil
+
+  /// Every key, `null` when unknown, as `write(to:)` writes it by hand.
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(id, forKey: .id)
+    try c.encode(text, forKey: .text)
+    try c.encode(owners, forKey: .owners)
+    try c.encode(due, forKey: .due)
+    try c.encode(daysOverdue, forKey: .daysOverdue)
+    try c.encode(ageDays, forKey: .ageDays)
+    try c.encode(status, forKey: .status)
+    try c.encode(tickets, forKey: .tickets)
+    try c.encode(priority, forKey: .priority)
+    try c.encode(type, forKey: .type)
+    try c.encode(reportTitle, forKey: .reportTitle)
+    try c.encode(reportDate, forKey: .reportDate)
+    try c.encode(severity, forKey: .severity)
+    try c.encode(tags, forKey: .tags)
+    try c.encode(services, forKey: .services)
+    try c.encode(path, forKey: .path)
+    try c.encode(line, forKey: .line)
+    try c.encode(closedAt, forKey: .closedAt)
+    try c.encode(firstSeenAt, forKey: .firstSeenAt)
+    try c.encode(team, forKey: .team)
+    try c.encode(tracker, forKey: .tracker)
+    try c.encode(reportStatus, forKey: .reportStatus)
+    try c.encode(retroStatus, forKey: .retroStatus)
+    try c.encode(incidentDate, forKey: .incidentDate)
+    try c.encode(duePolicy, forKey: .duePolicy)
+  }
 
   /// `path:line`.
   public var location: String { "\(path):\(line)" }
@@ -49,6 +82,7 @@ public struct ActionItemRow: Sendable, Equatable, Codable {
     json.keptField("closedAt", closedAt)
     json.keptField("daysOverdue", daysOverdue)
     json.keptField("due", due)
+    json.keptField("duePolicy", duePolicy)
     json.keptField("firstSeenAt", firstSeenAt)
     json.keptField("id", id)
     json.keptField("incidentDate", incidentDate)

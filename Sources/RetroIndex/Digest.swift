@@ -20,12 +20,30 @@ public struct Digest: Sendable, Equatable, Codable {
   public var unowned: [ActionItemRow]
   public var openCount: Int
   public var overdueCount: Int
+  /// Reports past the deadline `policies:` sets to be final, the latest first.
+  public var lateReports: [PolicyDueDates.LateReport] = []
 
   /// The digest as the JSON encoder writes it (keys sorted, nil left out), by hand.
   public func write(to json: inout PrettyJSONWriter) {
     json.beginObject()
     json.field("asOf", asOf)
     json.field("days", days)
+    json.key("lateReports")
+    json.beginArray()
+    for late in lateReports {
+      json.element()
+      json.beginObject()
+      json.field("date", late.date)
+      json.field("daysLate", late.daysLate)
+      json.field("deadline", late.deadline)
+      json.field("path", late.path)
+      json.field("reason", late.reason)
+      json.field("severity", late.severity)
+      json.field("status", late.status)
+      json.field("title", late.title)
+      json.endObject()
+    }
+    json.endArray()
     json.field("openCount", openCount)
     json.field("overdueCount", overdueCount)
     json.key("owners")

@@ -27,7 +27,13 @@ public struct IncidentStats: Sendable, Equatable, Codable {
     public var overdue: Int
     public var unowned: Int
     public var oldestOpen: [ActionItemRow]
+    /// Of `overdue`, the items due by a follow-up policy, not a date of their own (only
+    /// when `policies:` is set).
+    public var overdueByPolicy: Int? = nil
   }
+
+  /// Reports past the deadline `policies:` sets to be final (only when it is set).
+  public var lateReports: Int? = nil
 
   public var asOf: String
   public var reports: Int

@@ -73,6 +73,13 @@ public enum DefaultConfigurationFile {
       #   templates: publish-templates
       #   siteTitle: Incident reviews
 
+      # Follow-up policies by severity: an item with no due date is due itemsDueDays after the
+      # incident; the report is to be final within finalWithinDays (follow_up_policy).
+      # policies:
+      #   SEV1: {itemsDueDays: 14, finalWithinDays: 5}
+      #   SEV2: {itemsDueDays: 30, finalWithinDays: 10}
+      #   default: {itemsDueDays: 90}
+
       # A team's own phrases for the wording rules, and built-in ones removed.
       # phrases:
       #   blaming_language: {add: ["rookie mistake"], remove: ["to blame"]}

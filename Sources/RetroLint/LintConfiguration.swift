@@ -22,6 +22,10 @@ public struct LintConfiguration: Sendable {
   public var rules: [String: RuleSetting] = [:]
   /// `phrases:`: the wording rules' phrases, with a team's own added and removed.
   public var phrases = LintPhrases()
+  /// `policies:`: due dates and deadlines by severity.
+  public var policies = FollowUpPolicies()
+  /// The day date-dependent rules count from (`--as-of`); nil is today.
+  public var asOf: CalendarDate?
   /// `profile:`: the kind of document a report is when `profiles:` does not say.
   public var profile: LintProfile = .standard
   /// `profiles:`: which profile applies where, by path pattern; the first match wins.
@@ -53,7 +57,7 @@ public struct LintConfiguration: Sendable {
     "timezone", "dateOrder", "vocabulary", "requiredSections", "severityScale", "statusScale",
     "requiredMetadata", "summaryMaxWords", "similarityThreshold", "rules", "ignore", "templates",
     "index", "publish", "internalSections", "roots", "tracker", "trackerStatuses", "profile", "profiles",
-    "optInRules", "opt_in_rules", "phrases",
+    "optInRules", "opt_in_rules", "phrases", "policies",
   ]
 
   /// Reads the tracker exports of `tracker:` and `extra` (`--tracker`); an error names the
@@ -79,6 +83,7 @@ public struct LintConfiguration: Sendable {
     }
     try configuration.readProfiles(file, knownRules: knownRules)
     configuration.phrases = try LintPhrases.from(file, knownRules: knownRules)
+    configuration.policies = try FollowUpPolicies.from(file)
     if let value = file.values["requiredSections"] {
       configuration.requiredSections = try value.stringList.map { name in
         guard let kind = SectionKind(rawValue: name), kind != .custom else {

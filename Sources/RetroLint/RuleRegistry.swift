@@ -8,7 +8,7 @@ public enum RuleRegistry {
     TimelineEndsBeforeStartRule.self, ImpactNotQuantifiedRule.self, HumanErrorRootCauseRule.self,
     BlamingLanguageRule.self, SummaryLengthRule.self, NoActionItemsRule.self, ActionItemOwnerRule.self,
     ActionItemTrackingRule.self, ActionItemIdRule.self, VagueActionItemRule.self, DuplicateActionItemRule.self,
-    TaskListMarkerRule.self, StaleItemStatusRule.self,
+    TaskListMarkerRule.self, StaleItemStatusRule.self, FollowUpPolicyRule.self,
     LessonsListsRule.self, BrokenRelativeLinkRule.self, InvalidDirectiveRule.self, SuperfluousDirectiveRule.self,
   ]
 

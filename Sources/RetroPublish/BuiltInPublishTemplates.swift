@@ -57,7 +57,7 @@ public enum BuiltInPublishTemplates {
 <thead><tr><th scope="col">Item</th><th scope="col">Due</th><th scope="col">Age</th><th scope="col">Incident</th></tr></thead>
 <tbody>
 {{#items}}
-<tr class="{{#overdue}}overdue{{/overdue}}"><td>{{text}}{{#ticket}} <span class="ticket">{{ticket}}</span>{{/ticket}}</td><td>{{due}}{{#overdue}} <strong>({{daysOverdue}} days over)</strong>{{/overdue}}</td><td>{{age}}</td><td><a href="{{root}}{{href}}">{{reportTitle}}</a></td></tr>
+<tr class="{{#overdue}}overdue{{/overdue}}"><td>{{text}}{{#ticket}} <span class="ticket">{{ticket}}</span>{{/ticket}}</td><td>{{due}}{{#duePolicy}} <abbr class="policy" title="{{duePolicy}}">by policy</abbr>{{/duePolicy}}{{#overdue}} <strong>({{daysOverdue}} days over)</strong>{{/overdue}}</td><td>{{age}}</td><td><a href="{{root}}{{href}}">{{reportTitle}}</a></td></tr>
 {{/items}}
 </tbody>
 </table>

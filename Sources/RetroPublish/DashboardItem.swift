@@ -2,7 +2,8 @@ import Mustache
 import RetroIndex
 
 /// One open item on the site's dashboard, as its template sees it: `text`, `ticket`, `due`,
-/// `overdue`, `daysOverdue`, `age`, `reportTitle`, `href` and `root`. A struct answering by
+/// `duePolicy` (why, when a follow-up policy set the date), `overdue`, `daysOverdue`, `age`,
+/// `reportTitle`, `href` and `root`. A struct answering by
 /// name rather than a dictionary a row: a dashboard of tens of thousands of items held a
 /// dictionary of boxed values for each, the largest part of the site's memory peak.
 struct DashboardItem: MustacheParent {
@@ -19,6 +20,7 @@ struct DashboardItem: MustacheParent {
     case "text": return row.text
     case "ticket": return row.tickets.first ?? ""
     case "due": return row.due ?? "—"
+    case "duePolicy": return row.duePolicy ?? ""
     case "overdue": return row.daysOverdue != nil
     case "daysOverdue": return row.daysOverdue ?? 0
     case "age": return row.ageDays.map { "\($0) days" } ?? "—"

@@ -47,6 +47,21 @@ struct IndexOptions: ParsableArguments {
     Teams(roots: roots(settings))
   }
 
+  /// The action items as every command lists them: read from the index as of the as-of
+  /// day, each with its team, and open items with no due date of their own given the one
+  /// the follow-up policy of `policies:` sets.
+  func actionItems(_ database: IndexDatabase, _ settings: Settings, status: String? = nil) throws -> [ActionItemRow] {
+    var rows = teams(settings).assign(try IndexReader(database: database).actionItems(asOf: asOfDate, status: status))
+    PolicyDueDates.apply(settings.lint.policies, to: &rows, asOf: asOfDate)
+    return rows
+  }
+
+  /// The reports past the deadline `policies:` sets to be final, as of the as-of day.
+  func lateReports(_ database: IndexDatabase, _ settings: Settings) throws -> [PolicyDueDates.LateReport] {
+    guard !settings.lint.policies.isEmpty else { return [] }
+    return PolicyDueDates.lateReports(try IndexReader(database: database).reports(), policies: settings.lint.policies, asOf: asOfDate)
+  }
+
   /// Opens the index for these paths and brings it up to date; problems go to stderr.
   func openIndex(gitHistory: Bool = false, quiet: Bool = false, forgetTracker: Bool = false) throws -> (IndexDatabase, IndexUpdate, Settings) {
     let settings: Settings

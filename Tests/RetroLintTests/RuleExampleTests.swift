@@ -22,6 +22,8 @@ struct RuleExampleTests {
     // Opt-in rules are tested as much as the rest.
     configuration.profile = .strict
     configuration.tracker = StaleItemStatusRule.exampleTickets
+    configuration.policies = FollowUpPolicyRule.examplePolicies
+    configuration.asOf = FollowUpPolicyRule.exampleDay
     return configuration
   }
 

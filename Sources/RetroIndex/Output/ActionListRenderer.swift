@@ -29,9 +29,11 @@ public struct ActionListRenderer: Sendable {
     }
   }
 
+  /// `2024-02-09 (3d over)`; a date a follow-up policy set says so: `2024-02-09 (policy, 3d over)`.
   static func dueText(_ row: ActionItemRow) -> String {
     guard let due = row.due else { return "—" }
-    return row.daysOverdue.map { "\(due) (\($0)d over)" } ?? due
+    let notes = [row.duePolicy == nil ? nil : "policy", row.daysOverdue.map { "\($0)d over" }].compactMap { $0 }
+    return notes.isEmpty ? due : "\(due) (\(notes.joined(separator: ", ")))"
   }
 
   static func ownersText(_ row: ActionItemRow) -> String {
@@ -197,7 +199,7 @@ public struct ActionListRenderer: Sendable {
     let tracked = rows.contains { $0.tracker != nil }
     var out: [UInt8] = []
     out.reserveCapacity(min(rows.count * 240, 1 << 20) + 1 << 16)
-    out += "id,item,owners,due,days_overdue,age_days,status,tickets,report_title,report_date,severity,path,line,team,services,tags,retro_status".utf8
+    out += "id,item,owners,due,days_overdue,age_days,status,tickets,report_title,report_date,severity,path,line,team,services,tags,retro_status,due_policy".utf8
     out += (tracked ? ",report_status,tracker\n" : "\n").utf8
     // Fields are appended as bytes straight to the output: no array and no line per row.
     func field(_ value: String, last: Bool = false) {
@@ -221,7 +223,8 @@ public struct ActionListRenderer: Sendable {
       field(row.team ?? "")
       field(row.services.joined(separator: "; "))
       field(row.tags.joined(separator: "; "))
-      field(row.retroStatus ?? "", last: !tracked)
+      field(row.retroStatus ?? "")
+      field(row.duePolicy ?? "", last: !tracked)
       if tracked {
         field(row.reportStatus ?? row.status)
         field(row.tracker ?? "", last: true)

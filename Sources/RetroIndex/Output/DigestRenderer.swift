@@ -52,6 +52,14 @@ public struct DigestRenderer: Sendable {
       let line = "… and \(count) more: \(command)"
       return (md ? "- " + line : TextWrap.wrap(line, width: width, indent: "  ", firstIndent: "- ")) + "\n"
     }
+    if !digest.lateReports.isEmpty {
+      out += md ? "## Reports not final in time\n\n" : "Reports not final in time\n-------------------------\n"
+      for late in digest.lateReports {
+        let line = VisibleText.escape(Self.lateText(late))
+        out += (md ? "- " + line : TextWrap.wrap(line, width: width, indent: "  ", firstIndent: "- ")) + "\n"
+      }
+      out += "\n"
+    }
     for group in digest.owners {
       let owner = VisibleText.escape(group.owner)
       out += md ? "## \(owner)\n\n" : "\(owner)\n\(String(repeating: "-", count: owner.count))\n"
@@ -70,8 +78,14 @@ public struct DigestRenderer: Sendable {
       if hidden > 0 { out += more(hidden, "retro actions --unowned --sort age") }
       out += "\n"
     }
-    if digest.owners.isEmpty && digest.unowned.isEmpty { out += "Nothing overdue, due soon or recently closed.\n" }
+    if digest.owners.isEmpty && digest.unowned.isEmpty && digest.lateReports.isEmpty { out += "Nothing overdue, due soon or recently closed.\n" }
     return out
+  }
+
+  /// A late report: which, how late, and the policy it misses.
+  static func lateText(_ late: PolicyDueDates.LateReport) -> String {
+    let name = [late.date, late.title].compactMap { $0 }.joined(separator: " ")
+    return "\(name) is still \(late.status ?? "without a status") \(late.daysLate) days after its deadline \(late.deadline) (\(late.reason)) — \(late.path)"
   }
 
   /// A standalone page for a wiki, an e-mail or a chat tool that takes HTML: the same content
@@ -100,6 +114,9 @@ public struct DigestRenderer: Sendable {
       <p>\(digest.openCount) open, \(digest.overdueCount) overdue. \(text(Self.window(digest)))</p>
 
       """
+    if !digest.lateReports.isEmpty {
+      out += "<h2>Reports not final in time</h2>\n<ul>\n" + digest.lateReports.map { "<li>\(text(Self.lateText($0)))</li>\n" }.joined() + "</ul>\n"
+    }
     for group in digest.owners {
       out += "<h2>\(text(group.owner))</h2>\n"
       for (title, rows, detail) in Self.sections(group, since: digest.since) {
@@ -116,7 +133,7 @@ public struct DigestRenderer: Sendable {
       if hidden > 0 { out += more(hidden, "retro actions --unowned --sort age") }
       out += "</ul>\n"
     }
-    if digest.owners.isEmpty && digest.unowned.isEmpty { out += "<p>Nothing overdue, due soon or recently closed.</p>\n" }
+    if digest.owners.isEmpty && digest.unowned.isEmpty && digest.lateReports.isEmpty { out += "<p>Nothing overdue, due soon or recently closed.</p>\n" }
     return out + "</body>\n</html>\n"
   }
 
@@ -126,12 +143,17 @@ public struct DigestRenderer: Sendable {
     _ group: Digest.OwnerSection, since: String?
   ) -> [(title: String, rows: [ActionItemRow], detail: (ActionItemRow) -> String)] {
     let all: [(title: String, rows: [ActionItemRow], detail: (ActionItemRow) -> String)] = [
-      ("New since \(since ?? "")", group.opened ?? [], { r in r.due.map { "due \($0)" } ?? "no due date" }),
-      ("Overdue", group.overdue, { r in "due \(r.due ?? "?"), \(r.daysOverdue ?? 0) days over" }),
-      ("Due soon", group.dueSoon, { r in "due \(r.due ?? "?")" }),
+      ("New since \(since ?? "")", group.opened ?? [], { r in r.due.map { "due \($0)\(policy(r))" } ?? "no due date" }),
+      ("Overdue", group.overdue, { r in "due \(r.due ?? "?")\(policy(r)), \(r.daysOverdue ?? 0) days over" }),
+      ("Due soon", group.dueSoon, { r in "due \(r.due ?? "?")\(policy(r))" }),
       ("Closed", group.closed, { r in "closed \(r.closedAt?.prefix(10) ?? "?")" }),
     ]
     return all.filter { !$0.rows.isEmpty }
+  }
+
+  /// ` by policy` after a due date a follow-up policy set.
+  static func policy(_ row: ActionItemRow) -> String {
+    row.duePolicy == nil ? "" : " by policy"
   }
 
   /// The first `limit` rows, and how many are left out.

@@ -73,17 +73,30 @@ struct SlackDigestRenderer {
     return lines
   }
 
-  /// The parts of the message in order: each owner's, then the unowned items'.
-  func parts(_ digest: Digest) -> [[String]] {
-    digest.owners.map { ownerLines($0, since: digest.since) } + [unownedLines(digest)].filter { !$0.isEmpty }
+  /// The reports past their policy's deadline to be final.
+  func lateLines(_ digest: Digest) -> [String] {
+    guard !digest.lateReports.isEmpty else { return [] }
+    let (shown, hidden) = (Array(digest.lateReports.prefix(perList)), max(0, digest.lateReports.count - perList))
+    var lines = ["*Reports not final in time* (\(digest.lateReports.count))"]
+    lines += shown.map { "• " + Self.escape(DigestRenderer.lateText($0)) }
+    if hidden > 0 { lines.append("… and \(hidden) more: `retro digest`") }
+    return lines
   }
 
-  /// What is left out when the budget is spent: owners and their items, counted.
-  func leftOut(_ digest: Digest, from index: Int) -> String {
+  /// The parts of the message in order: late reports, each owner's, then the unowned items'.
+  func parts(_ digest: Digest) -> [[String]] {
+    [lateLines(digest)].filter { !$0.isEmpty } + digest.owners.map { ownerLines($0, since: digest.since) }
+      + [unownedLines(digest)].filter { !$0.isEmpty }
+  }
+
+  /// What is left out when the budget is spent, from part `part` on: owners and their
+  /// items, counted.
+  func leftOut(_ digest: Digest, from part: Int) -> String {
+    let index = max(0, part - (digest.lateReports.isEmpty ? 0 : 1))
     let owners = digest.owners.dropFirst(index)
     let items = owners.reduce(0) { $0 + $1.overdue.count + $1.dueSoon.count + $1.closed.count + ($1.opened?.count ?? 0) }
     var text = "… and \(owners.count) more \(owners.count == 1 ? "owner" : "owners") (\(items) items)"
-    if index <= digest.owners.count, !digest.unowned.isEmpty { text += " and \(digest.unowned.count) items nobody owns" }
+    if !digest.unowned.isEmpty { text += " and \(digest.unowned.count) items nobody owns" }
     return text + ": `retro digest` lists them all."
   }
 
@@ -151,7 +164,7 @@ struct SlackDigestRenderer {
           json.beginArray()
           json.element()
           json.beginObject()
-          json.field("text", leftOut(digest, from: min(section.part, digest.owners.count)))
+          json.field("text", leftOut(digest, from: section.part))
           json.field("type", "mrkdwn")
           json.endObject()
           json.endArray()

@@ -17,6 +17,12 @@ public struct StatsRenderer: Sendable {
   }
 
 
+  /// `(3 by policy)` after the overdue count, when policies gave some items their date.
+  static func byPolicy(_ a: IncidentStats.ActionItemFigures) -> String {
+    guard let count = a.overdueByPolicy else { return "" }
+    return " (\(count) by policy)"
+  }
+
   static func percent(_ value: Double?) -> String {
     value.map { "\(Int(($0 * 100).rounded()))%" } ?? "—"
   }
@@ -44,7 +50,8 @@ public struct StatsRenderer: Sendable {
       out += "  \(name.padding(toLength: 17, withPad: " ", startingAt: 0)) \(DurationText.format(d.median)) / \(DurationText.format(d.p90))  (\(d.count) reports)\n"
     }
     let a = s.actionItems
-    out += "\nAction items\n  \(a.total) total, \(a.open) open, \(a.done) done; closure rate \(Self.percent(a.closureRate)); median days to close \(a.medianDaysToClose.map { String(Int($0)) } ?? "—"); \(a.overdue) overdue; \(a.unowned) open without an owner\n"
+    out += "\nAction items\n  \(a.total) total, \(a.open) open, \(a.done) done; closure rate \(Self.percent(a.closureRate)); median days to close \(a.medianDaysToClose.map { String(Int($0)) } ?? "—"); \(a.overdue) overdue\(Self.byPolicy(a)); \(a.unowned) open without an owner\n"
+    if let late = s.lateReports { out += "  \(late) \(late == 1 ? "report" : "reports") past the policy's deadline to be final\n" }
     if !a.oldestOpen.isEmpty {
       out += "  oldest open:\n"
       for row in a.oldestOpen { out += "    \(row.ageDays.map { "\($0)d" } ?? "?")  \(VisibleText.escape(row.text.prefix(70)))  (\(VisibleText.escape(row.location)))\n" }
@@ -64,7 +71,8 @@ public struct StatsRenderer: Sendable {
       out += "| \(name) | \(DurationText.format(d.median)) | \(DurationText.format(d.p90)) | \(d.count) |\n"
     }
     let a = s.actionItems
-    out += "\n## Action items\n\n- \(a.total) total, \(a.open) open, \(a.done) done\n- closure rate \(Self.percent(a.closureRate))\n- median days to close: \(a.medianDaysToClose.map { String(Int($0)) } ?? "—")\n- \(a.overdue) overdue, \(a.unowned) open without an owner\n"
+    out += "\n## Action items\n\n- \(a.total) total, \(a.open) open, \(a.done) done\n- closure rate \(Self.percent(a.closureRate))\n- median days to close: \(a.medianDaysToClose.map { String(Int($0)) } ?? "—")\n- \(a.overdue) overdue\(Self.byPolicy(a)), \(a.unowned) open without an owner\n"
+    if let late = s.lateReports { out += "- \(late) \(late == 1 ? "report" : "reports") past the policy's deadline to be final\n" }
     for (title, counts) in [("Top tags", s.topTags), ("Top services", s.topServices), ("Top root-cause words", s.topRootCauseWords)] where !counts.isEmpty {
       out += "\n## \(title)\n\n" + counts.map { "- \(VisibleText.escape($0.key)): \($0.count)\n" }.joined()
     }

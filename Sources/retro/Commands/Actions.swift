@@ -94,8 +94,7 @@ extension Retro {
       filter.sort = ActionItemFilter.Sort(rawValue: sort) ?? .due
       let onlyStatus = filter.status == .all ? nil : filter.status.rawValue
       // Filtered and sorted in place: a listing can hold tens of thousands of rows.
-      var rows = options.teams(settings).assign(
-        try IndexReader(database: database).actionItems(asOf: options.asOfDate, status: onlyStatus))
+      var rows = try options.actionItems(database, settings, status: onlyStatus)
       rows.removeAll { !filter.matches($0) }
       filter.sort(&rows)
       let outputFormat = ActionListFormat(rawValue: format) ?? .table

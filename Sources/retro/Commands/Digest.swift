@@ -58,11 +58,12 @@ extension Retro {
     }
 
     func run() throws {
-      let (database, update, _) = try options.openIndex()
-      let rows = try IndexReader(database: database).actionItems(asOf: options.asOfDate)
+      let (database, update, settings) = try options.openIndex()
+      let rows = try options.actionItems(database, settings)
       let asOf = options.asOfDate
       let sinceDate = since.flatMap { text in Self.sinceDays(text).map { asOf.adding(days: -$0) } ?? CalendarDate(iso: text) }
-      let digest = Digest.build(rows, asOf: asOf, days: days, since: sinceDate)
+      var digest = Digest.build(rows, asOf: asOf, days: days, since: sinceDate)
+      digest.lateReports = try options.lateReports(database, settings)
       let digestFormat = DigestRenderer.Format(rawValue: format) ?? .markdown
       let slack = digestFormat == .slack || digestFormat == .slackBlocks
       let width = isatty(STDOUT_FILENO) != 0 ? Actions.terminalWidth() : 80

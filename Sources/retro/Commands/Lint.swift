@@ -72,7 +72,11 @@ extension Retro {
     @Option(help: ArgumentHelp("Report findings only in files git says changed since this commit (committed, in the working tree, or new).", valueName: "ref"))
     var changedSince: String?
 
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Count follow-up policy deadlines as of this day (YYYY-MM-DD; default: today).", valueName: "date"))
+    var asOf: String?
+
     func validate() throws {
+      if let asOf, CalendarDate(iso: asOf) == nil { throw ValidationError("--as-of must be a date as YYYY-MM-DD, not '\(asOf)'.") }
       guard ReporterRegistry.identifiers.contains(format) else {
         throw ValidationError("Unknown format '\(format)'; use one of \(ReporterRegistry.identifiers.joined(separator: ", ")).")
       }
@@ -100,6 +104,7 @@ extension Retro {
       let files: [String]
       do {
         configuration = try input.loadConfiguration()
+        configuration.asOf = asOf.flatMap { CalendarDate(iso: $0) }
         if let profile, let chosen = LintProfile(rawValue: profile) {
           configuration.profile = chosen
           configuration.profilePatterns = []

@@ -44,7 +44,7 @@ extension Retro {
         builder.siteTitle = title ?? settings.publishSetting("siteTitle") ?? "Incidents"
         builder.force = force
         builder.internalSections = settings.internalSections
-        builder.actionRows = try IndexReader(database: database).actionItems(asOf: options.asOfDate)
+        builder.actionRows = try options.actionItems(database, settings)
         builder.progress = Progress.reporter()
         let summary = try builder.build(files)
         Console.line("\(out): \(summary.pages) pages for \(summary.incidents) incidents")

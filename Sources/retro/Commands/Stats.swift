@@ -37,17 +37,23 @@ extension Retro {
           throw RetroExit.inputError
         }
         let figures = TeamFigures.compute(
-          reports: try reader.reportFigures(withRootCauseWords: false), items: try reader.actionItems(asOf: options.asOfDate),
-          teams: teams)
+          reports: try reader.reportFigures(withRootCauseWords: false), items: try options.actionItems(database, settings), teams: teams)
         let output = StatsRenderer().render(teams: figures, format: statsFormat)
         if statsFormat == .json { Console.machine(output) } else { Console.human(output) }
         if !update.problems.isEmpty { throw RetroExit.inputError }
         return
       }
-      let stats = IncidentStats.compute(
+      var stats = IncidentStats.compute(
         reports: try reader.reportFigures(withRootCauseWords: false),
         itemFigures: try reader.actionItemFigures(asOf: options.asOfDate), rootCauseWords: try reader.rootCauseWordCounts(),
         asOf: options.asOfDate)
+      if !settings.lint.policies.isEmpty {
+        // Policies give items due dates the index does not hold: counted from the rows.
+        let open = try options.actionItems(database, settings, status: "open")
+        stats.actionItems.overdue = open.filter { $0.daysOverdue != nil }.count
+        stats.actionItems.overdueByPolicy = open.filter { $0.daysOverdue != nil && $0.duePolicy != nil }.count
+        stats.lateReports = try options.lateReports(database, settings).count
+      }
       let output = StatsRenderer().render(stats, format: statsFormat)
       if statsFormat == .json { Console.machine(output) } else { Console.human(output) }
       if !update.problems.isEmpty { throw RetroExit.inputError }
