@@ -34,6 +34,8 @@ public struct IncidentStats: Sendable, Equatable, Codable {
 
   /// Reports past the deadline `policies:` sets to be final (only when it is set).
   public var lateReports: Int? = nil
+  /// Period by period, empty periods included, and causes by category.
+  public var trends: IncidentTrends? = nil
 
   public var asOf: String
   public var reports: Int
@@ -111,7 +113,7 @@ public struct IncidentStats: Sendable, Equatable, Codable {
   }
 
   /// Nearest-rank percentile; the median of an even count is the mean of the middle two.
-  static func percentile(_ values: [Double], _ p: Double) -> Double? {
+  public static func percentile(_ values: [Double], _ p: Double) -> Double? {
     guard !values.isEmpty else { return nil }
     let sorted = values.sorted()
     if p == 0.5 {

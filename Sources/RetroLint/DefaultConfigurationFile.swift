@@ -80,6 +80,11 @@ public enum DefaultConfigurationFile {
       #   SEV2: {itemsDueDays: 30, finalWithinDays: 10}
       #   default: {itemsDueDays: 90}
 
+      # Cause categories of 'retro stats' and the Trends page, on top of the built-in ones.
+      # causeCategories:
+      #   capacity: [noisy neighbour]
+      #   feature flags: [flag flip, kill switch]
+
       # A team's own phrases for the wording rules, and built-in ones removed.
       # phrases:
       #   blaming_language: {add: ["rookie mistake"], remove: ["to blame"]}

@@ -24,6 +24,8 @@ public struct LintConfiguration: Sendable {
   public var phrases = LintPhrases()
   /// `policies:`: due dates and deadlines by severity.
   public var policies = FollowUpPolicies()
+  /// `causeCategories:`: the cause categories of `retro stats` and the Trends page.
+  public var causeCategories = CauseCategories()
   /// The day date-dependent rules count from (`--as-of`); nil is today.
   public var asOf: CalendarDate?
   /// `profile:`: the kind of document a report is when `profiles:` does not say.
@@ -57,7 +59,7 @@ public struct LintConfiguration: Sendable {
     "timezone", "dateOrder", "vocabulary", "requiredSections", "severityScale", "statusScale",
     "requiredMetadata", "summaryMaxWords", "similarityThreshold", "rules", "ignore", "templates",
     "index", "publish", "internalSections", "roots", "tracker", "trackerStatuses", "profile", "profiles",
-    "optInRules", "opt_in_rules", "phrases", "policies",
+    "optInRules", "opt_in_rules", "phrases", "policies", "causeCategories",
   ]
 
   /// Reads the tracker exports of `tracker:` and `extra` (`--tracker`); an error names the
@@ -84,6 +86,7 @@ public struct LintConfiguration: Sendable {
     try configuration.readProfiles(file, knownRules: knownRules)
     configuration.phrases = try LintPhrases.from(file, knownRules: knownRules)
     configuration.policies = try FollowUpPolicies.from(file)
+    configuration.causeCategories = try CauseCategories.from(file)
     if let value = file.values["requiredSections"] {
       configuration.requiredSections = try value.stringList.map { name in
         guard let kind = SectionKind(rawValue: name), kind != .custom else {

@@ -173,6 +173,7 @@ public enum BuiltInPublishTemplates {
 <nav aria-label="Site">
 <a href="{{root}}index.html">Incidents</a>
 <a href="{{root}}actions.html">Action items</a>
+<a href="{{root}}trends.html">Trends</a>
 <a href="{{root}}feed.xml">Feed</a>
 </nav>
 </header>
@@ -217,12 +218,66 @@ caption { text-align: left; color: var(--muted); padding-bottom: .4rem; }
 .facts dt { color: var(--muted); font-size: .8rem; } .facts dd { margin: 0; font-weight: 600; }
 figure.chart { margin: 1.5rem 0; overflow-x: auto; }
 figure.chart svg { width: 100%; height: auto; min-width: 36rem; }
+.trend-bar { fill: var(--accent); }
+.trend-line { stroke: var(--accent); }
+.trend-point { fill: var(--accent); }
+.trend-p90 { fill: var(--bg); stroke: var(--sev2); stroke-width: 2; }
+table.trends { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
+table.trends th, table.trends td { padding: .3rem .6rem; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; }
+table.trends th[scope="row"], table.trends th:first-child { text-align: left; }
 tr.overdue td { background: var(--over); }
 ul.actions li.done { color: var(--muted); text-decoration: line-through; }
 pre { overflow-x: auto; padding: .7rem; border: 1px solid var(--line); border-radius: .3rem; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .9em; }
 img { max-width: 100%; height: auto; }
 @media (max-width: 40rem) { table.incidents th:nth-child(4), table.incidents td:nth-child(4) { display: none; } h1 { font-size: 1.4rem; } }
+"""#,
+    "site/trends": #"""
+<h1>Trends</h1>
+<p class="lead">{{incidents}} incidents by {{period}}, from {{first}} to {{last}}, as of {{asOf}}; every {{period}} is shown, quiet ones too.</p>
+<figure class="chart">
+{{{incidentsChart}}}
+<figcaption>Incidents per {{period}}.</figcaption>
+</figure>
+{{#resolveChart}}
+<figure class="chart">
+{{{resolveChart}}}
+<figcaption>Time to resolve per {{period}}: the median (line and filled points) and the 90th percentile (hollow points) of the {{period}}'s incidents that give it. A gap is a {{period}} with no figure.</figcaption>
+</figure>
+{{/resolveChart}}
+{{#openChart}}
+<figure class="chart">
+{{{openChart}}}
+<figcaption>Action items open at the end of each {{period}}.</figcaption>
+</figure>
+{{/openChart}}
+{{#causesChart}}
+<h2>Causes</h2>
+<figure class="chart">
+{{{causesChart}}}
+<figcaption>Reports per cause category, from the words of their root-cause sections; a report may count in several. {{uncategorised}} name no category; {{noRootCause}} have no root-cause section.</figcaption>
+</figure>
+{{/causesChart}}
+<h2>By {{period}}</h2>
+<table class="trends">
+<thead><tr><th scope="col">{{periodTitle}}</th><th scope="col">Incidents</th><th scope="col">Detect (median / p90)</th><th scope="col">Mitigate</th><th scope="col">Resolve</th><th scope="col">Items opened</th><th scope="col">Closed</th><th scope="col">Open at end</th></tr></thead>
+<tbody>
+{{#rows}}
+<tr><th scope="row">{{period}}</th><td>{{incidents}}</td><td>{{detect}}</td><td>{{mitigate}}</td><td>{{resolve}}</td><td>{{opened}}</td><td>{{closed}}</td><td>{{open}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+{{#hasServices}}
+<h2>Incidents by service</h2>
+<table class="trends">
+<thead><tr><th scope="col">Service</th><th scope="col">Incidents</th></tr></thead>
+<tbody>
+{{#services}}
+<tr><th scope="row">{{key}}</th><td>{{total}}</td></tr>
+{{/services}}
+</tbody>
+</table>
+{{/hasServices}}
 """#,
   ]
 }

@@ -32,6 +32,8 @@ public struct SiteBuilder {
   public var asOf: CalendarDate
   public var internalSections: [String] = []
   public var actionRows: [ActionItemRow] = []
+  /// The figures of the Trends page; nil gives a page saying there are none yet.
+  public var trends: IncidentTrends?
   public var progress: ((String, Int, Int) -> Void)?
 
   public init(templates: PublishTemplates, parser: IncidentParser, outputDirectory: String, asOf: CalendarDate) {
@@ -111,6 +113,9 @@ public struct SiteBuilder {
       PublishingStep("render dashboard") { context in
         try write(try templates.render("site/dashboard", dashboardData(context.cards)), to: "actions.html", title: "Action items", root: "", context: &context)
       },
+      PublishingStep("render trends") { context in
+        try write(try templates.render("site/trends", trendsData()), to: "trends.html", title: "Trends", root: "", context: &context)
+      },
       PublishingStep("render feed") { context in
         try writeRaw(try templates.render("site/feed", feedData(context.cards)), to: "feed.xml", context: &context)
       },
@@ -180,6 +185,35 @@ public struct SiteBuilder {
         ]
       },
     ]
+  }
+
+  /// The Trends page: charts (`TrendsChart`) and the table of their values.
+  func trendsData() -> [String: Any] {
+    guard let trends, let first = trends.rows.first, let last = trends.rows.last else {
+      return ["incidents": 0, "period": "month", "periodTitle": "Month", "first": "—", "last": "—", "asOf": asOf.description,
+        "incidentsChart": "<p>No dated incidents yet.</p>", "rows": [[String: Any]]()]
+    }
+    let chart = TrendsChart()
+    func cell(_ d: IncidentStats.Distribution) -> String {
+      d.count == 0 ? "—" : "\(DurationText.format(d.median)) / \(DurationText.format(d.p90))"
+    }
+    var data: [String: Any] = [
+      "incidents": trends.rows.reduce(0) { $0 + $1.incidents }, "period": trends.period.rawValue,
+      "periodTitle": trends.period.rawValue.capitalized, "first": first.period, "last": last.period, "asOf": trends.asOf,
+      "incidentsChart": chart.incidents(trends), "uncategorised": trends.uncategorised, "noRootCause": trends.noRootCause,
+      "rows": trends.rows.reversed().map { row -> [String: Any] in
+        [
+          "period": row.period, "incidents": row.incidents, "detect": cell(row.timeToDetect), "mitigate": cell(row.timeToMitigate),
+          "resolve": cell(row.timeToResolve), "opened": row.itemsOpened, "closed": row.itemsClosed, "open": row.openAtEnd,
+        ]
+      },
+      "hasServices": !trends.byService.isEmpty,
+      "services": trends.byService.map { ["key": VisibleText.escape($0.key), "total": $0.total] as [String: Any] },
+    ]
+    if let svg = chart.timeToResolve(trends) { data["resolveChart"] = svg }
+    if let svg = chart.openItems(trends) { data["openChart"] = svg }
+    if let svg = chart.causes(trends) { data["causesChart"] = svg }
+    return data
   }
 
   /// The feed is XML: every value passes through `XMLText`, since one control character in a

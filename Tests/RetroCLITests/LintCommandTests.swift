@@ -281,7 +281,7 @@ struct LintCommandTests {
     let config = try String(contentsOf: directory.appendingPathComponent(".retro.yml"), encoding: .utf8)
     #expect(config.contains("summaryMaxWords: 150"))
     // Every setting the README documents is there, the optional ones commented out.
-    for key in ["profile:", "profiles:", "optInRules:", "tracker:", "trackerStatuses:", "roots:", "index:", "internalSections:", "publish:", "templates:", "phrases:", "policies:"] {
+    for key in ["profile:", "profiles:", "optInRules:", "tracker:", "trackerStatuses:", "roots:", "index:", "internalSections:", "publish:", "templates:", "phrases:", "policies:", "causeCategories:"] {
       #expect(config.contains(key), "\(key) is missing from retro init's file")
     }
     #expect(try RetroBinary.run(["init"], in: directory).status == 2)

@@ -6,7 +6,12 @@ import RetroCore
 public struct StatsRenderer: Sendable {
   public enum Format: String, Sendable, CaseIterable { case text, json, markdown }
 
-  public init() {}
+  /// `--by severity|service|team`: the trends' breakdown per period.
+  public var by: String?
+
+  public init(by: String? = nil) {
+    self.by = by
+  }
 
   public func render(_ stats: IncidentStats, format: Format) -> String {
     switch format {
@@ -43,7 +48,8 @@ public struct StatsRenderer: Sendable {
   }
 
   func text(_ s: IncidentStats) -> String {
-    var out = "\(s.reports) incidents, as of \(s.asOf)\n\nIncidents per month\n" + chart(s.incidentsPerMonth)
+    var out = "\(s.reports) incidents, as of \(s.asOf)\n"
+    if s.trends == nil { out += "\nIncidents per month\n" + chart(s.incidentsPerMonth) }
     out += "\nIncidents per severity\n" + chart(s.incidentsPerSeverity)
     out += "\nDurations (median / p90, over the reports that give them)\n"
     for (name, d) in [("time to detect", s.timeToDetect), ("time to mitigate", s.timeToMitigate), ("time to resolve", s.timeToResolve)] {
@@ -56,15 +62,22 @@ public struct StatsRenderer: Sendable {
       out += "  oldest open:\n"
       for row in a.oldestOpen { out += "    \(row.ageDays.map { "\($0)d" } ?? "?")  \(VisibleText.escape(row.text.prefix(70)))  (\(VisibleText.escape(row.location)))\n" }
     }
-    for (title, counts) in [("Top tags", s.topTags), ("Top services", s.topServices), ("Top root-cause words", s.topRootCauseWords)] where !counts.isEmpty {
+    for (title, counts) in [("Top tags", s.topTags), ("Top services", s.topServices)] where !counts.isEmpty {
       out += "\n\(title)\n" + chart(counts)
+    }
+    if let trends = s.trends {
+      out += TrendsRenderer(by: by).text(trends)
+    } else if !s.topRootCauseWords.isEmpty {
+      out += "\nTop root-cause words\n" + chart(s.topRootCauseWords)
     }
     return out
   }
 
   func markdown(_ s: IncidentStats) -> String {
-    var out = "# Incident statistics, as of \(s.asOf)\n\n\(s.reports) incidents.\n\n## Incidents per month\n\n| Month | Incidents |\n| --- | --- |\n"
-    out += s.incidentsPerMonth.map { "| \($0.key) | \($0.count) |\n" }.joined()
+    var out = "# Incident statistics, as of \(s.asOf)\n\n\(s.reports) incidents.\n"
+    if s.trends == nil {
+      out += "\n## Incidents per month\n\n| Month | Incidents |\n| --- | --- |\n" + s.incidentsPerMonth.map { "| \($0.key) | \($0.count) |\n" }.joined()
+    }
     out += "\n## Incidents per severity\n\n| Severity | Incidents |\n| --- | --- |\n" + s.incidentsPerSeverity.map { "| \($0.key) | \($0.count) |\n" }.joined()
     out += "\n## Durations\n\n| Figure | Median | p90 | Reports |\n| --- | --- | --- | --- |\n"
     for (name, d) in [("Time to detect", s.timeToDetect), ("Time to mitigate", s.timeToMitigate), ("Time to resolve", s.timeToResolve)] {
@@ -73,9 +86,11 @@ public struct StatsRenderer: Sendable {
     let a = s.actionItems
     out += "\n## Action items\n\n- \(a.total) total, \(a.open) open, \(a.done) done\n- closure rate \(Self.percent(a.closureRate))\n- median days to close: \(a.medianDaysToClose.map { String(Int($0)) } ?? "—")\n- \(a.overdue) overdue\(Self.byPolicy(a)), \(a.unowned) open without an owner\n"
     if let late = s.lateReports { out += "- \(late) \(late == 1 ? "report" : "reports") past the policy's deadline to be final\n" }
-    for (title, counts) in [("Top tags", s.topTags), ("Top services", s.topServices), ("Top root-cause words", s.topRootCauseWords)] where !counts.isEmpty {
+    let lists = [("Top tags", s.topTags), ("Top services", s.topServices)] + (s.trends == nil ? [("Top root-cause words", s.topRootCauseWords)] : [])
+    for (title, counts) in lists where !counts.isEmpty {
       out += "\n## \(title)\n\n" + counts.map { "- \(VisibleText.escape($0.key)): \($0.count)\n" }.joined()
     }
+    if let trends = s.trends { out += TrendsRenderer(by: by).markdown(trends) }
     return out
   }
 

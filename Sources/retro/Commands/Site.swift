@@ -45,11 +45,28 @@ extension Retro {
         builder.force = force
         builder.internalSections = settings.internalSections
         builder.actionRows = try options.actionItems(database, settings)
+        builder.trends = try Self.trends(database, settings, rows: builder.actionRows, options: options)
         builder.progress = Progress.reporter()
         let summary = try builder.build(files)
         Console.line("\(out): \(summary.pages) pages for \(summary.incidents) incidents")
       }
       if !update.problems.isEmpty { throw RetroExit.inputError }
+    }
+
+    /// The Trends page's figures, by month while that is at most 36 periods, else by quarter
+    /// (at most 40), else by year.
+    static func trends(_ database: IndexDatabase, _ settings: Settings, rows: [ActionItemRow], options: IndexOptions) throws -> IncidentTrends {
+      let reports = try IndexReader(database: database).reports()
+      let teams = options.teams(settings)
+      func compute(_ period: IncidentTrends.Period) -> IncidentTrends {
+        IncidentTrends.compute(
+          reports: reports, items: rows, period: period, asOf: options.asOfDate, categories: settings.lint.causeCategories,
+          teams: teams.isEmpty ? nil : teams)
+      }
+      let months = compute(.month)
+      if months.rows.count <= 36 { return months }
+      let quarters = compute(.quarter)
+      return quarters.rows.count <= 40 ? quarters : compute(.year)
     }
   }
 }
