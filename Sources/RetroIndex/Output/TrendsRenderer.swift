@@ -47,12 +47,20 @@ struct TrendsRenderer {
       out += "\nIncidents per \(name) by \(title)\n"
       let width = max(8, series.map { VisibleText.escape($0.key).count }.max() ?? 0)
       let shown = rows.count
-      let labels = rows.map { String($0.period.suffix(name == "year" ? 4 : 2)) }
-      out += "  " + "".padding(toLength: width, withPad: " ", startingAt: 0) + " " + labels.map { $0.padding(toLength: 3, withPad: " ", startingAt: 0) }.joined() + " TOTAL\n"
+      // Months as `01`…`12`, quarters as `24Q1`, years whole.
+      let labels = rows.map { row -> String in
+        switch t.period {
+        case .month: return String(row.period.suffix(2))
+        case .quarter: return String(row.period.dropFirst(2)).replacingOccurrences(of: "-", with: "")
+        case .year: return row.period
+        }
+      }
+      let cell = (labels.map(\.count).max() ?? 2) + 1
+      out += "  " + "".padding(toLength: width, withPad: " ", startingAt: 0) + " " + labels.map { $0.padding(toLength: cell, withPad: " ", startingAt: 0) }.joined() + " TOTAL\n"
       for s in series {
         let counts = s.counts.suffix(shown).map { $0 == 0 ? "·" : String($0) }
         out += "  " + VisibleText.escape(s.key).padding(toLength: width, withPad: " ", startingAt: 0) + " "
-        out += counts.map { $0.padding(toLength: 3, withPad: " ", startingAt: 0) }.joined() + " \(s.total)\n"
+        out += counts.map { $0.padding(toLength: cell, withPad: " ", startingAt: 0) }.joined() + " \(s.total)\n"
       }
     }
     out += "\nCauses (by category of the root-cause section; a report may count in several)\n"
