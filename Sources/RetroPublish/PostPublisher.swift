@@ -50,7 +50,7 @@ public struct PostPublisher {
       PublishingStep("filter by status") { context in
         guard !includeDrafts else { return }
         context.loaded = context.loaded.filter { entry in
-          let publishable = ["final", "published"].contains(entry.parsed.report.status ?? "")
+          let publishable = PublishableStatus.allows(entry.parsed.report.status)
           if !publishable { context.summary.skippedDrafts.append(entry.parsed.report.source) }
           return publishable
         }

@@ -14,7 +14,12 @@ public struct SiteBuilder {
   public struct Summary: Sendable, Equatable {
     public var pages = 0
     public var incidents = 0
+    /// Reports left out because they are not final or published.
+    public var skippedDrafts: [String] = []
   }
+
+  /// Publish reports that are not final or published too (`--include-drafts`).
+  public var includeDrafts = false
 
   struct Context {
     var paths: [String]
@@ -70,6 +75,10 @@ public struct SiteBuilder {
           var cards: [(IncidentReport, IncidentCard)] = []
           for outcome in parsed {
             let report = try outcome.get()
+            if !includeDrafts, !PublishableStatus.allows(report.status) {
+              context.summary.skippedDrafts.append(report.source)
+              continue
+            }
             var slug = Self.slug(for: report)
             var suffix = 2
             while used.contains(slug) {

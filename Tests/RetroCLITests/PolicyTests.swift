@@ -85,7 +85,7 @@ struct PolicyTests {
     let stats = try Self.run(["stats", "retros"], in: directory)
     #expect(stats.stdout.contains("1 overdue (1 by policy)"), "\(stats.stdout)")
     #expect(stats.stdout.contains("1 report past the policy's deadline to be final"))
-    let site = try Self.run(["site", "retros", "--out", "site"], in: directory)
+    let site = try Self.run(["site", "retros", "--out", "site", "--include-drafts"], in: directory)
     #expect(site.status == 0, "\(site.stderr)")
     let pages = try FileManager.default.subpathsOfDirectory(atPath: directory.appendingPathComponent("site").path)
     let dashboard = try pages.filter { $0.hasSuffix(".html") }.map {

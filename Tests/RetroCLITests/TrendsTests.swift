@@ -29,7 +29,7 @@ struct TrendsTests {
   func site() throws {
     let directory = try IndexCommandTests.workspace()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let site = try IndexCommandTests.run(["site", "retros", "--out", "site"], in: directory)
+    let site = try IndexCommandTests.run(["site", "retros", "--out", "site", "--include-drafts"], in: directory)
     #expect(site.status == 0, "\(site.stderr)")
     let page = try String(contentsOf: directory.appendingPathComponent("site/trends.html"), encoding: .utf8)
     #expect(page.contains("<h1>Trends</h1>"))

@@ -55,7 +55,7 @@ extension Retro {
         for (source, path) in summary.renamed.sorted(by: { $0.key < $1.key }) {
           printError("\(source): warning: another report's post has the same name; this one is \(path)")
         }
-        for draft in summary.skippedDrafts { printError("\(draft): skipped: not final or published (use --include-drafts)") }
+        if let skipped = PublishableStatus.skippedSummary(summary.skippedDrafts) { printError(skipped) }
       }
     }
   }

@@ -17,6 +17,10 @@ extension Retro {
         Examples:
           retro site retros/ --out public/
           retro site retros/ --out public/ --title "Payments incidents"
+          retro site retros/ --out internal-site/ --include-drafts
+
+        As 'retro publish' does, the site leaves out reports whose status is not final or
+        published, with their action items, unless --include-drafts says otherwise.
         """))
 
     @OptionGroup var options: IndexOptions
@@ -33,6 +37,9 @@ extension Retro {
     @Flag(help: "Replace files retro did not write.")
     var force = false
 
+    @Flag(name: .customLong("include-drafts"), help: "Publish reports that are not final or published too, with their action items.")
+    var includeDrafts = false
+
     func run() throws {
       let (database, update, settings) = try options.openIndex(quiet: true)
       try Progress.exitingOnPublishErrors {
@@ -43,20 +50,25 @@ extension Retro {
           templates: set, parser: IncidentParser(configuration: settings.lint.parser), outputDirectory: out, asOf: options.asOfDate)
         builder.siteTitle = title ?? settings.publishSetting("siteTitle") ?? "Incidents"
         builder.force = force
+        builder.includeDrafts = includeDrafts
         builder.internalSections = settings.internalSections
-        builder.actionRows = try options.actionItems(database, settings)
-        builder.trends = try Self.trends(database, settings, rows: builder.actionRows, options: options)
+        // A draft's items and figures stay off the site with the draft.
+        builder.actionRows = try options.actionItems(database, settings).filter { includeDrafts || PublishableStatus.allows($0.retroStatus) }
+        builder.trends = try Self.trends(database, settings, rows: builder.actionRows, options: options, includeDrafts: includeDrafts)
         builder.progress = Progress.reporter()
         let summary = try builder.build(files)
         Console.line("\(out): \(summary.pages) pages for \(summary.incidents) incidents")
+        if let skipped = PublishableStatus.skippedSummary(summary.skippedDrafts) { printError(skipped) }
       }
       if !update.problems.isEmpty { throw RetroExit.inputError }
     }
 
     /// The Trends page's figures, by month while that is at most 36 periods, else by quarter
     /// (at most 40), else by year.
-    static func trends(_ database: IndexDatabase, _ settings: Settings, rows: [ActionItemRow], options: IndexOptions) throws -> IncidentTrends {
-      let reports = try IndexReader(database: database).reports()
+    static func trends(
+      _ database: IndexDatabase, _ settings: Settings, rows: [ActionItemRow], options: IndexOptions, includeDrafts: Bool
+    ) throws -> IncidentTrends {
+      let reports = try IndexReader(database: database).reports().filter { includeDrafts || PublishableStatus.allows($0.status) }
       let teams = options.teams(settings)
       func compute(_ period: IncidentTrends.Period) -> IncidentTrends {
         IncidentTrends.compute(
