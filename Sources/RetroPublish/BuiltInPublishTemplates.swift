@@ -117,7 +117,7 @@ public enum BuiltInPublishTemplates {
 <section id="tracked-action-items">
 <h2>Tracked action items</h2>
 <ul class="actions">
-{{#actions}}<li class="{{status}}"><span class="status">{{status}}</span> {{text}}{{#owners}} <span class="owner">{{owners}}</span>{{/owners}}{{#due}} <span class="due">due {{due}}</span>{{/due}}</li>
+{{#actions}}<li class="{{status}}"><span class="status">{{status}}</span> {{text}}{{#owners}} <span class="owner">{{owners}}</span>{{/owners}}{{#due}} <span class="due">due {{due}}</span>{{/due}}{{#tracker}} <span class="ticket">{{tracker}}</span>{{/tracker}}</li>
 {{/actions}}
 </ul>
 </section>
@@ -218,6 +218,8 @@ caption { text-align: left; color: var(--muted); padding-bottom: .4rem; }
 .facts dt { color: var(--muted); font-size: .8rem; } .facts dd { margin: 0; font-weight: 600; }
 figure.chart { margin: 1.5rem 0; overflow-x: auto; }
 figure.chart svg { width: 100%; height: auto; min-width: 36rem; }
+li.task { list-style: none; }
+li.task > input { margin: 0 .4rem 0 -1.3rem; }
 .trend-bar { fill: var(--accent); }
 .trend-line { stroke: var(--accent); }
 .trend-point { fill: var(--accent); }

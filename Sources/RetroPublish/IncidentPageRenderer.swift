@@ -1,4 +1,6 @@
+import Foundation
 import RetroCore
+import RetroIndex
 
 /// Renders one incident's page (metadata, sections as safe HTML, SVG timeline, items).
 /// Sendable, so pages render on every core.
@@ -7,7 +9,9 @@ struct IncidentPageRenderer: Sendable {
   var internalSections: [String]
   var pageNames: PageNames
 
-  func render(_ report: IncidentReport, card: IncidentCard) throws -> String {
+  /// `tracked`: the index's rows of this report's items by line, which carry the tracker's
+  /// state (an item whose ticket is closed is done) and a policy's due date.
+  func render(_ report: IncidentReport, card: IncidentCard, tracked: [Int: ActionItemRow] = [:]) throws -> String {
     let renderer = HTMLRenderer(headingOffset: 1)
     let sections = report.sections.filter { section in
       !internalSections.contains { $0 == section.kind.rawValue || HeadingVocabulary.normalise($0) == HeadingVocabulary.normalise(section.heading) }
@@ -37,7 +41,14 @@ struct IncidentPageRenderer: Sendable {
       "sections": sectionData,
       "hasActions": !report.actionItems.isEmpty,
       "actions": report.actionItems.map { item -> [String: Any] in
-        ["text": item.text, "status": item.status.rawValue, "owners": item.owners.joined(separator: ", "), "due": item.due?.description ?? ""]
+        let row = tracked[item.line]
+        // Keys with no value are left out: an empty string is a true section in Mustache,
+        // which printed "due " with no date.
+        var data: [String: Any] = ["text": item.text, "status": row?.status ?? item.status.rawValue]
+        if !item.owners.isEmpty { data["owners"] = item.owners.joined(separator: ", ") }
+        if let due = row?.due ?? item.due?.description { data["due"] = due + (row?.duePolicy == nil ? "" : " (by policy)") }
+        if let tracker = row?.tracker { data["tracker"] = tracker }
+        return data
       },
       "source": report.source,
     ]

@@ -66,6 +66,7 @@ public struct SiteBuilder {
         var used = Set<String>()
         var start = 0
         let parser = self.parser
+        let rows = self.rowsByReport
         while start < context.paths.count {
           let batch = Array(context.paths[start..<min(context.paths.count, start + Self.batchSize)])
           start += batch.count
@@ -86,14 +87,14 @@ public struct SiteBuilder {
               suffix += 1
             }
             used.insert(slug)
-            cards.append((report, Self.card(report, slug: slug)))
+            cards.append((report, Self.card(report, slug: slug, tracked: rows[Self.key(report.source)] ?? [:])))
             // Each tag and service gets its page name when first met, before any page links to it.
             for tag in report.tags { context.pageNames.claim(tag, in: "tags") }
             for service in report.services { context.pageNames.claim(service, in: "services") }
           }
           let renderer = IncidentPageRenderer(templates: templates, internalSections: internalSections, pageNames: context.pageNames)
           let pages = ParallelMap.map(cards) { entry -> Result<String, Error> in
-            Result { try renderer.render(entry.0, card: entry.1) }
+            Result { try renderer.render(entry.0, card: entry.1, tracked: rows[Self.key(entry.0.source)] ?? [:]) }
           }
           for ((_, card), page) in zip(cards, pages) {
             try write(try page.get(), to: card.href, title: card.title, root: "../", context: &context)
@@ -141,12 +142,24 @@ public struct SiteBuilder {
     return report.date.map { "\($0)-\(base)" } ?? base
   }
 
-  static func card(_ report: IncidentReport, slug: String) -> IncidentCard {
+  /// The index's rows by report (absolute path) and line: what the tracker says of each item.
+  var rowsByReport: [String: [Int: ActionItemRow]] {
+    var rows: [String: [Int: ActionItemRow]] = [:]
+    for row in actionRows { rows[Self.key(row.path), default: [:]][row.line] = row }
+    return rows
+  }
+
+  static func key(_ path: String) -> String {
+    URL(fileURLWithPath: path).standardizedFileURL.path
+  }
+
+  static func card(_ report: IncidentReport, slug: String, tracked: [Int: ActionItemRow] = [:]) -> IncidentCard {
     let summary = report.section(.summary).map { MarkdownDocument(parsing: $0.body).root.plainText } ?? ""
     return IncidentCard(
       source: report.source, slug: slug, title: report.title ?? "Untitled incident", date: report.date, severity: report.severity ?? "unknown",
       status: report.status ?? "unknown", duration: report.metrics.timeToResolve.map(DurationText.format) ?? "—",
-      openItems: report.actionItems.filter { $0.status == .open }.count, tags: report.tags, services: report.services,
+      openItems: report.actionItems.filter { (tracked[$0.line]?.status ?? $0.status.rawValue) == "open" }.count, tags: report.tags,
+      services: report.services,
       summary: PostRenderer.collapse(summary), authors: report.authors)
   }
 

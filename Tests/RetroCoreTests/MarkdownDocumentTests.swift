@@ -49,3 +49,15 @@ struct MarkdownDocumentTests {
     #expect(document.root.linkDestinations == ["https://example.com/1", "img.png"])
   }
 }
+
+@Suite("HTML of task lists")
+struct TaskListHTMLTests {
+  @Test("a task item shows a disabled checkbox, ticked for [x] and [X]; [ ] text elsewhere stays text")
+  func boxes() {
+    let html = HTMLRenderer().render(markdown: "- [ ] [AI-3] Add monitoring\n- [x] Revert the config\n- [X] Done too\n- Not a [ ] task\n")
+    #expect(html.contains("<li class=\"task\"><input type=\"checkbox\" disabled> [AI-3] Add monitoring</li>"))
+    #expect(html.contains("<li class=\"task\"><input type=\"checkbox\" disabled checked> Revert the config</li>"))
+    #expect(html.contains("<li class=\"task\"><input type=\"checkbox\" disabled checked> Done too</li>"))
+    #expect(html.contains("<li>Not a [ ] task</li>"))
+  }
+}

@@ -59,6 +59,31 @@ public struct HTMLRenderer: Sendable {
     return ["http", "https", "mailto"].contains(String(scheme))
   }
 
+  /// Whether a list item's first paragraph starts with a task box (`[ ]`, `[x]`, `[X]` and a
+  /// space), and the paragraph without it. cmark leaves brackets as text, sometimes split over
+  /// several text nodes.
+  static func taskBox(_ paragraph: MarkdownNode) -> (Bool, MarkdownNode)? {
+    var leading = ""
+    for child in paragraph.children {
+      guard case .text(let text) = child.kind else { break }
+      leading += text
+      if leading.count >= 4 { break }
+    }
+    let checked: Bool
+    if leading.hasPrefix("[ ] ") { checked = false } else if leading.hasPrefix("[x] ") || leading.hasPrefix("[X] ") { checked = true } else { return nil }
+    var rest = paragraph
+    var drop = 4
+    var index = 0
+    while drop > 0, index < rest.children.count, case .text(let text) = rest.children[index].kind {
+      let taken = min(drop, text.count)
+      rest.children[index].kind = .text(String(text.dropFirst(taken)))
+      drop -= taken
+      index += 1
+    }
+    rest.children.removeAll { if case .text(let text) = $0.kind { return text.isEmpty } else { return false } }
+    return (checked, rest)
+  }
+
   private func children(_ node: MarkdownNode, _ out: inout String) {
     for child in node.children { append(child, to: &out) }
   }
@@ -74,8 +99,15 @@ public struct HTMLRenderer: Sendable {
     case .list(let ordered, let start, let tight):
       out += ordered ? (start == 1 ? "<ol>\n" : "<ol start=\"\(start)\">\n") : "<ul>\n"
       for item in node.children {
-        out += "<li>"
-        for child in item.children {
+        var parts = item.children
+        // A task item (`- [ ] …`, `- [x] …`) shows its box, as GitHub, Jekyll and Hugo do.
+        if let first = parts.first, first.kind == .paragraph, let (checked, rest) = Self.taskBox(first) {
+          out += "<li class=\"task\"><input type=\"checkbox\" disabled\(checked ? " checked" : "")> "
+          parts[0] = rest
+        } else {
+          out += "<li>"
+        }
+        for child in parts {
           if tight, child.kind == .paragraph { children(child, &out) } else { append(child, to: &out) }
         }
         out += "</li>\n"

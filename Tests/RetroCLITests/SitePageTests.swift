@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+
+/// What an incident page says of its action items: the tracker's state, no empty "due".
+@Suite("Incident pages and the tracker, end to end")
+struct SitePageTests {
+  @Test("an item done in the tracker reads done on its page and in the index's open count; an item with no date has no 'due'")
+  func trackerState() throws {
+    let directory = try LintCommandTests.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try FileManager.default.createDirectory(at: directory.appendingPathComponent("retros"), withIntermediateDirectories: true)
+    try TrackerTests.report.replacingOccurrences(of: "status: final", with: "status: final")
+      .write(to: directory.appendingPathComponent("retros/2024-03-01-replica-lag.md"), atomically: true, encoding: .utf8)
+    try FileManager.default.copyItem(at: TrackerTests.exports, to: directory.appendingPathComponent("exports"))
+    let run = try RetroBinary.run(
+      ["site", "retros", "--out", "site", "--index", "i.sqlite", "--as-of", "2024-03-10"] + TrackerTests.trackerArguments, in: directory)
+    #expect(run.status == 0, "\(run.stderr)")
+    let page = try String(contentsOf: directory.appendingPathComponent("site/incidents/2024-03-01-replica-lag.html"), encoding: .utf8)
+    #expect(page.contains("<li class=\"done\"><span class=\"status\">done</span> Add a replication-lag alert @maria OPS-412"), "closed in Jira")
+    #expect(page.contains("<span class=\"ticket\">OPS-412 closed 2024-03-02</span>"))
+    #expect(!page.contains("due </span>") && !page.contains("<span class=\"due\">due </span>"))
+    #expect(page.contains("<li class=\"task\"><input type=\"checkbox\" disabled>"), "the body's task boxes are boxes")
+    let index = try String(contentsOf: directory.appendingPathComponent("site/index.html"), encoding: .utf8)
+    // Four open in the report, three of them closed in their trackers.
+    #expect(index.contains("<td>1</td>"), "one item is still open, counting the trackers: \(index)")
+  }
+}
