@@ -183,20 +183,23 @@ public struct PostRenderer: Sendable {
     }
     incident["actionItems"] = .int(report.actionItems.count)
     incident["openActionItems"] = .int(report.actionItems.filter { $0.status == .open }.count)
+    // A date with no time is the incident's start when the timeline has it on that day, in
+    // the zone the timeline was written in: not midnight UTC for an incident at 09:05 CET.
+    let start = report.publishedDate == nil ? Self.start(of: report) : nil
     switch format {
     case .jekyll:
       if table["layout"] == nil { table["layout"] = .string("post") }
-      table["date"] = .string(Self.jekyllDate(table["date"]?.scalarText, fallback: postDate))
+      table["date"] = .string(Self.jekyllDate(table["date"]?.scalarText, fallback: postDate, start: start))
       table["tags"] = .array(tags.map(FrontMatterValue.string))
       if table["categories"] == nil { table["categories"] = .array([.string("incidents")]) }
       table["excerpt_separator"] = .string(Self.excerptSeparator)
       table["incident"] = .table(incident)
     case .hugo:
-      table["date"] = .string(Self.hugoDate(table["date"]?.scalarText, fallback: postDate))
-      table["draft"] = .bool(!["final", "published"].contains(report.status ?? ""))
+      table["date"] = .string(Self.hugoDate(table["date"]?.scalarText, fallback: postDate, start: start))
+      table["draft"] = .bool(!PublishableStatus.allows(report.status))
       table["tags"] = .array(tags.map(FrontMatterValue.string))
       if table["summary"] == nil, let summary = report.section(.summary) {
-        table["summary"] = .string(String(Self.collapse(MarkdownDocument(parsing: summary.body).root.plainText).prefix(300)))
+        table["summary"] = .string(Self.cutAtWord(Self.collapse(MarkdownDocument(parsing: summary.body).root.plainText), 300))
       }
       var params: FrontMatterTable
       if case .table(let existing)? = table["params"] { params = existing } else { params = FrontMatterTable() }
@@ -213,25 +216,59 @@ public struct PostRenderer: Sendable {
     return table
   }
 
-  /// `2019-03-01 12:00:00 +0000`: the author's time kept, a zone added when missing.
-  static func jekyllDate(_ written: String?, fallback: CalendarDate?) -> String {
+  /// The incident's first timed moment, on the report's date, as the day, the time and the
+  /// offset of the zone it was written in (`+01:00`).
+  static func start(of report: IncidentReport) -> (day: String, time: String, offset: String)? {
+    guard let date = report.date, let entry = report.timeline.first(where: { $0.instant != nil }), let instant = entry.instant
+    else { return nil }
+    let zone = entry.timeZone.flatMap(TimeZoneResolver.zone(named:)) ?? TimeZone(identifier: "UTC")!
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = zone
+    let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)
+    guard parts.year == date.year, parts.month == date.month, parts.day == date.day else { return nil }
+    let seconds = zone.secondsFromGMT(for: instant)
+    let offset = String(format: "%@%02d:%02d", seconds < 0 ? "-" : "+", abs(seconds) / 3600, abs(seconds) % 3600 / 60)
+    return (date.description, String(format: "%02d:%02d:%02d", parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0), offset)
+  }
+
+  /// `text` cut to at most `limit` characters at a word's end, with an ellipsis.
+  static func cutAtWord(_ text: String, _ limit: Int) -> String {
+    guard text.count > limit else { return text }
+    let head = text.prefix(limit - 1)
+    let cut = head.lastIndex(of: " ").map { head[..<$0] } ?? head
+    var trimmed = String(cut)
+    while let last = trimmed.last, ",;:-–—".contains(last) || last == " " { trimmed.removeLast() }
+    return trimmed + "…"
+  }
+
+  /// `2019-03-01 12:00:00 +0000`: the author's time kept, a zone added when missing; a day
+  /// alone takes the incident's start on that day when the timeline gives it.
+  static func jekyllDate(_ written: String?, fallback: CalendarDate?, start: (day: String, time: String, offset: String)? = nil) -> String {
     if let written, written.count >= 10, CalendarDate(iso: written.prefix(10)) != nil {
       let rest = written.dropFirst(10).trimmingWhitespace().replacingOccurrences(of: "T", with: "")
-      if rest.isEmpty { return "\(written.prefix(10)) 00:00:00 +0000" }
+      if rest.isEmpty {
+        if let start, start.day == String(written.prefix(10)) { return "\(start.day) \(start.time) \(start.offset.replacingOccurrences(of: ":", with: ""))" }
+        return "\(written.prefix(10)) 00:00:00 +0000"
+      }
       let hasZone = rest.contains("+") || rest.contains("Z") || rest.split(separator: " ").count > 1 || rest.dropFirst(6).contains("-")
       return hasZone ? written : "\(written.prefix(10)) \(rest) +0000"
     }
+    if let start, start.day == fallback?.description { return "\(start.day) \(start.time) \(start.offset.replacingOccurrences(of: ":", with: ""))" }
     return "\((fallback ?? CalendarDate(year: 1970, month: 1, day: 1)!).description) 00:00:00 +0000"
   }
 
-  /// `2019-03-01T12:00:00Z`.
-  static func hugoDate(_ written: String?, fallback: CalendarDate?) -> String {
+  /// `2019-03-01T12:00:00Z`; a day alone takes the incident's start as `jekyllDate` does.
+  static func hugoDate(_ written: String?, fallback: CalendarDate?, start: (day: String, time: String, offset: String)? = nil) -> String {
     if let written, written.count >= 10, CalendarDate(iso: written.prefix(10)) != nil {
       let rest = written.dropFirst(10).trimmingWhitespace().replacingOccurrences(of: "T", with: "")
-      if rest.isEmpty { return "\(written.prefix(10))T00:00:00Z" }
+      if rest.isEmpty {
+        if let start, start.day == String(written.prefix(10)) { return "\(start.day)T\(start.time)\(start.offset)" }
+        return "\(written.prefix(10))T00:00:00Z"
+      }
       if rest.count == 8 { return "\(written.prefix(10))T\(rest)Z" }
       return "\(written.prefix(10))T\(rest)"
     }
+    if let start, start.day == fallback?.description { return "\(start.day)T\(start.time)\(start.offset)" }
     return "\((fallback ?? CalendarDate(year: 1970, month: 1, day: 1)!).description)T00:00:00Z"
   }
 }

@@ -138,4 +138,37 @@ struct PublishTests {
     let post = try renderer.render(parsed, sourceText: try SourceFile.load(path: Self.report).text)
     #expect(post.text.contains("CUSTOM Cache stampede on the product API"))
   }
+
+  @Test("a post dated by day alone starts when the incident did, in the timeline's zone; summaries and slugs end at a word")
+  func startTimeAndCuts() throws {
+    let long = String(repeating: "The cache stampede took the product API down for everyone. ", count: 8)
+    let text = """
+      ---
+      title: Internal DNS resolution failures after the resolver configuration push to every office
+      date: 2024-03-05
+      status: final
+      ---
+      # DNS
+
+      ## Summary
+
+      \(long)
+
+      ## Timeline
+
+      - 09:05 CET alert fired
+      - 09:40 CET resolved
+
+      """
+    let parsed = try IncidentParser().parseDocument(SourceFile(path: "2024-03-05-dns.md", text: text))
+    let jekyll = try PostRenderer(format: .jekyll, templates: try PublishTemplates()).render(parsed, sourceText: text)
+    #expect(jekyll.text.contains("date: 2024-03-05 09:05:00 +0100"), "\(jekyll.text.prefix(400))")
+    let hugo = try PostRenderer(format: .hugo, templates: try PublishTemplates()).render(parsed, sourceText: text)
+    #expect(hugo.text.contains("2024-03-05T09:05:00+01:00"))
+    let summary = try #require(hugo.text.split(separator: "\n").first { $0.hasPrefix("summary:") })
+    #expect(summary.contains("for everyone.…") || summary.contains("everyone…") || summary.hasSuffix("…") || summary.hasSuffix("…'") || summary.hasSuffix("…\""), "\(summary)")
+    #expect(!summary.contains("everyon…"))
+    let slug = ReportTemplate.slug("Internal DNS resolution failures after the resolver configuration push to every office")
+    #expect(slug == "internal-dns-resolution-failures-after-the-resolver", "\(slug)")
+  }
 }

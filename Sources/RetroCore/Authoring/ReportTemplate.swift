@@ -157,7 +157,10 @@ public struct ReportTemplate: Sendable {
     }
     while slug.hasSuffix("-") { slug.removeLast() }
     if slug.count > 60 {
-      slug = String(slug.prefix(60))
+      // At a word's end: `…-resolver-config` rather than `…-resolver-con`.
+      let head = slug.prefix(61)
+      slug = head.hasSuffix("-") || head.count < 61 ? String(head) : String(head[..<(head.lastIndex(of: "-") ?? head.endIndex)])
+      if slug.count > 60 { slug = String(slug.prefix(60)) }
       while slug.hasSuffix("-") { slug.removeLast() }
     }
     return slug.isEmpty ? "incident" : slug
