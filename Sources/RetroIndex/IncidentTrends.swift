@@ -55,11 +55,11 @@ public struct IncidentTrends: Sendable, Equatable, Codable {
     let dated = reports.compactMap { report in report.date.flatMap { CalendarDate(iso: $0) }.map { (report, $0) } }
     var keys: [String] = []
     if let first = dated.map(\.1).min() {
-      var cursor = start(of: first, period)
+      var cursor: CalendarDate? = start(of: first, period)
       let end = start(of: asOf, period)
-      while cursor <= end {
-        keys.append(key(of: cursor, period))
-        cursor = next(cursor, period)
+      while let day = cursor, day <= end {
+        keys.append(key(of: day, period))
+        cursor = next(day, period)
       }
       if keys.count > periodLimit { keys = Array(keys.suffix(periodLimit)) }
     }
@@ -71,7 +71,7 @@ public struct IncidentTrends: Sendable, Equatable, Codable {
     let names = SeverityName.displayNames(reports.compactMap(\.severity))
     // Items: opened on their incident's day, closed on the day first seen done.
     let opened = items.compactMap { row -> (CalendarDate, CalendarDate?)? in
-      guard let day = row.reportDate.flatMap({ CalendarDate(iso: $0) }) else { return nil }
+      guard let day = (row.incidentDate ?? row.reportDate).flatMap({ CalendarDate(iso: $0) }) else { return nil }
       let closed = row.status == "done" ? row.closedAt.flatMap { CalendarDate(iso: $0.prefix(10)) } : nil
       // Done with no known day: counted closed from its incident's day, the best known.
       return (day, row.status == "done" ? (closed ?? day) : nil)
@@ -81,7 +81,7 @@ public struct IncidentTrends: Sendable, Equatable, Codable {
       let inPeriod = byPeriod[index]
       let periodStart = start(ofKey: periodKey, period)
       // The period under way ends, for now, on the as-of day.
-      let periodEnd = min(next(periodStart, period).adding(days: -1), asOf)
+      let periodEnd = min(next(periodStart, period)?.adding(days: -1) ?? asOf, asOf)
       var severities: [String: Int] = [:]
       for report in inPeriod {
         severities[report.severity.map { names[SeverityName.key($0)] ?? $0 } ?? "unknown", default: 0] += 1
@@ -142,10 +142,11 @@ public struct IncidentTrends: Sendable, Equatable, Codable {
     }
   }
 
-  static func next(_ start: CalendarDate, _ period: Period) -> CalendarDate {
+  /// The next period's first day; nil past the last year a date can have.
+  static func next(_ start: CalendarDate, _ period: Period) -> CalendarDate? {
     let months = period == .month ? 1 : period == .quarter ? 3 : 12
     let total = start.year * 12 + (start.month - 1) + months
-    return CalendarDate(year: total / 12, month: total % 12 + 1, day: 1)!
+    return CalendarDate(year: total / 12, month: total % 12 + 1, day: 1)
   }
 
   static func key(of date: CalendarDate, _ period: Period) -> String {

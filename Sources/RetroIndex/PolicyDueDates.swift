@@ -9,7 +9,9 @@ public enum PolicyDueDates {
     guard !policies.isEmpty else { return }
     for index in rows.indices where rows[index].status == "open" && rows[index].due == nil {
       let row = rows[index]
-      guard let (due, reason) = policies.itemDue(reportDate: row.reportDate.flatMap { CalendarDate(iso: $0) }, severity: row.severity)
+      // From the item's own incident (a heading's date in a log of incidents), else the report's.
+      let incident = (row.incidentDate ?? row.reportDate).flatMap { CalendarDate(iso: $0) }
+      guard let (due, reason) = policies.itemDue(reportDate: incident, severity: row.severity)
       else { continue }
       rows[index].due = due.description
       rows[index].duePolicy = reason

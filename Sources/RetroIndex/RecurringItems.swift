@@ -9,7 +9,8 @@ public enum RecurringItems {
 
   /// Items are linked when their token similarity reaches `threshold` (`SimilarityIndex`, the
   /// engine the `recurring_action_item` rule uses), or their lead clauses do (the words
-  /// before a `:`, `;` or dash, when there are three or more: "Implement priority classes
+  /// before a `:`, `;` or dash, when there are three or more and no two items of one report
+  /// share them, which makes them a label: "Implement priority classes
   /// for critical workloads: it can happen …" and "…: has been scheduled …" are one
   /// promise). Linked items form a group (single-link clustering).
   ///
@@ -39,10 +40,16 @@ public enum RecurringItems {
     }
     let leads = rows.map { lead(of: $0.text) }
     let leadTokens = TextSimilarity.tokenSets(leads.map { $0 ?? "" })
+    // A lead two items of one report share is a label ("Platform follow-up: …"), not a promise.
+    var leadUses: [Set<String>: [String: Int]] = [:]
+    for (row, (lead, leadSet)) in zip(rows, zip(leads, leadTokens)) where lead != nil && leadSet.count >= 3 {
+      leadUses[leadSet, default: [:]][row.path, default: 0] += 1
+    }
     for ((row, tokens), (lead, leadSet)) in zip(zip(rows, TextSimilarity.tokenSets(rows.map(\.text))), zip(leads, leadTokens)) {
       let place = Place(path: row.path, day: row.incidentDate ?? row.reportDate ?? "report:" + row.path)
       var mine = [setNumber(tokens, place)]
-      if lead != nil, leadSet.count >= 3, leadSet != tokens { mine.append(setNumber(leadSet, place)) }
+      let label = (leadUses[leadSet]?.values.contains { $0 >= 2 }) ?? false
+      if lead != nil, leadSet.count >= 3, leadSet != tokens, !label { mine.append(setNumber(leadSet, place)) }
       rowSets.append(mine)
     }
     var parent = Array(sets.indices)

@@ -38,7 +38,8 @@ public enum TrackerJoin {
       var kept = (count: 0, files: [String]())
       if let imported {
         // Each export replaces what it gave before; other exports' tickets stay.
-        let files = Set(imported.tickets.map { file(of: $0.source) })
+        // Every export read, even one that now has no ticket, replaces what it gave before.
+        let files = Set(imported.files.map { URL(fileURLWithPath: $0).standardizedFileURL.path } + imported.tickets.map { file(of: $0.source) })
         let earlier = try Row.fetchAll(db, sql: "SELECT key, source FROM ticket")
         var keptFiles = Set<String>()
         for row in earlier {
@@ -60,7 +61,7 @@ public enum TrackerJoin {
               """,
             arguments: [
               ticket.key, ticket.repository, ticket.number, ticket.url, ticket.title, ticket.state.rawValue, ticket.statusText,
-              ticket.closedOn?.description, JSONStringArray.encode(ticket.assignees), ticket.source,
+              ticket.closedOn?.description, JSONStringArray.encode(ticket.assignees), absoluteSource(ticket.source),
             ])
         }
       }
@@ -116,9 +117,17 @@ public enum TrackerJoin {
     }
   }
 
+  /// A ticket's source with its file made absolute, so a later import from another folder
+  /// still knows the file.
+  static func absoluteSource(_ source: String) -> String {
+    guard let colon = source.lastIndex(of: ":"), source[source.index(after: colon)...].allSatisfy(\.isNumber) else { return file(of: source) }
+    return file(of: source) + source[colon...]
+  }
+
   /// The export file of a ticket's source (`exports/jira.csv:12`), as an absolute path.
   static func file(of source: String) -> String {
-    let path = source.lastIndex(of: ":").map { String(source[..<$0]) } ?? source
+    var path = source
+    if let colon = source.lastIndex(of: ":"), source[source.index(after: colon)...].allSatisfy(\.isNumber) { path = String(source[..<colon]) }
     return URL(fileURLWithPath: path).standardizedFileURL.path
   }
 

@@ -124,6 +124,13 @@ struct TrackerTests {
     #expect(forgot.status == 0 && !forgot.stderr.contains("kept from earlier"), "\(forgot.stderr)")
     #expect(try tracker("Add a replication-lag alert") == nil)
     #expect(try tracker("Alert on login error rate") != nil)
+    // An export that now holds no ticket still replaces what it gave.
+    _ = try RetroBinary.run(["index", "retros", "--index", "index.sqlite", "--tracker", "exports/jira.csv"], in: directory)
+    #expect(try tracker("Add a replication-lag alert") != nil)
+    try "Summary,Issue key,Status\n".write(to: directory.appendingPathComponent("exports/jira.csv"), atomically: true, encoding: .utf8)
+    _ = try RetroBinary.run(["index", "retros", "--index", "index.sqlite", "--tracker", "exports/jira.csv"], in: directory)
+    #expect(try tracker("Add a replication-lag alert") == nil, "the emptied export's tickets are gone")
+    #expect(try tracker("Alert on login error rate") != nil, "the GitHub export's stay")
   }
 
   @Test("tracker: in .retro.yml: lint finds stale boxes and --fix ticks and unticks them")

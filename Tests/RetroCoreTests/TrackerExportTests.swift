@@ -96,4 +96,11 @@ struct TrackerExportTests {
     #expect(records[1].fields == ["x\ny", "q\""])
     #expect(records[2].fields == ["last", ""])
   }
+
+  @Test("a ticket's retro id is the last one in its text: a quoted one in the item or title before it does not count")
+  func lastRetroId() {
+    let body = "Rotate retro id: `bad` in `retros/y.md`\n\nAction item from [X](x)\n\nretro id: `1a2b` in `retros/x.md`"
+    let found = CreatedTickets.idLine(in: body)
+    #expect(found?.0 == "1a2b" && found?.1 == "retros/x.md")
+  }
 }

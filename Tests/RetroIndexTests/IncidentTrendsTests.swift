@@ -68,4 +68,22 @@ struct IncidentTrendsTests {
     #expect(custom.causes.contains { $0.key == "hosts" && $0.count == 1 })
     #expect(custom.uncategorised == 1)
   }
+
+  @Test("the last year a date can have ends the periods instead of crashing")
+  func lastYear() {
+    let trends = IncidentTrends.compute(
+      reports: [Self.report("a.md", date: "9998-06-01")], items: [], period: .year, asOf: CalendarDate(iso: "9999-06-01")!)
+    #expect(trends.rows.map(\.period) == ["9998", "9999"])
+  }
+
+  @Test("a policy's due date counts from the item's own incident in a log of incidents")
+  func policyFromIncident() {
+    var row = RecurringItemsTests.row("Rotate the keys", path: "log.md", line: 9)
+    row.reportDate = "2023-01-02"
+    row.incidentDate = "2023-08-04"
+    row.severity = "SEV1"
+    var rows = [row]
+    PolicyDueDates.apply(FollowUpPolicies([.init(severity: "SEV1", itemsDueDays: 14)]), to: &rows, asOf: CalendarDate(iso: "2023-08-10")!)
+    #expect(rows[0].due == "2023-08-18" && rows[0].daysOverdue == nil)
+  }
 }

@@ -88,4 +88,14 @@ struct RecurringItemsTests {
     again.incidentDate = "2024-02-11"
     #expect(RecurringItems.groups([original, copy, again], threshold: 0.75).first?.items.count == 3)
   }
+
+  @Test("a lead two items of one report share is a label, and links nothing across reports")
+  func labelLead() {
+    let rows = [
+      Self.row("Platform team follow-up item: rotate the TLS certificates", path: "a.md", line: 1),
+      Self.row("Platform team follow-up item: add a database replica", path: "a.md", line: 2),
+      Self.row("Platform team follow-up item: tune the connection pool", path: "b.md", line: 1),
+    ]
+    #expect(RecurringItems.groups(rows, threshold: 0.75).isEmpty)
+  }
 }

@@ -90,10 +90,12 @@ public enum CreatedTickets {
     }
   }
 
-  /// The retro id and report of `retro id: `X` in `path`` (backquotes optional), anywhere in
+  /// The retro id and report of the last `retro id: `X` in `path`` (backquotes optional) in
   /// `text`.
   public static func idLine(in text: String) -> (String, String?)? {
-    guard let mark = text.range(of: "retro id: ") else { return nil }
+    // The last: every export writes the id line last, and item text or a title before it
+    // may quote one.
+    guard let mark = text.range(of: "retro id: ", options: .backwards) else { return nil }
     var rest = text[mark.upperBound...].prefix { $0 != "\n" && $0 != "\r" }
     func word() -> String {
       if rest.first == "`" { rest = rest.dropFirst() }

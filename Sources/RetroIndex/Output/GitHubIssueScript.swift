@@ -52,12 +52,15 @@ public struct GitHubIssueScript: Sendable {
       failed=0
       record="${RETRO_CREATED:-retro-created-issues.tsv}"
       touch "$record" || exit 1
+      out=$(mktemp) || exit 1
+      trap 'rm -f "$out"' EXIT
       failure() {
         failed=$((failed + 1))
         printf 'not created: the action item at %s\\n' "$1" >&2
       }
       created() {
-        printf '%s\\t%s\\t%s\\n' "$1" "$2" "$(printf '%s\\n' "$3" | tail -n 1)" >> "$record"
+        url=$(tail -n 1 "$out")
+        if [ -n "$url" ]; then printf '%s\\t%s\\t%s\\n' "$1" "$2" "$url" >> "$record"; fi
       }
       made() {
         awk -F '\t' -v id="$1" -v path="$2" '$1 == id && $2 == path { found = 1 } END { exit !found }' "$record"
@@ -84,7 +87,9 @@ public struct GitHubIssueScript: Sendable {
       let path = Self.quote(row.path)
       out += "\n# \(VisibleText.escape(row.location))\n"
       out += "if made \(id) \(path); then :\n"
-      out += "elif url=$(\(command) <<'\(end)'\n\(body)\n\(end)\n); then created \(id) \(path) \"$url\"\n"
+      // The here-document stays out of a command substitution: inside `$( )`, bash 3.2 (macOS's
+      // sh) runs backquotes even in a quoted here-document. gh's output goes to a file.
+      out += "elif \(command) > \"$out\" <<'\(end)'\n\(body)\n\(end)\nthen created \(id) \(path)\n"
       out += "else failure \(Self.quote(row.location)); fi\n"
     }
     out += """

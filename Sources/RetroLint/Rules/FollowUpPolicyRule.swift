@@ -38,8 +38,10 @@ public struct FollowUpPolicyRule: Rule {
           "The report is \(status) \(deadline.days(to: asOf)) days after its deadline \(deadline) (\(reason)); finish the review and set 'status: final'",
           line: context.report.status == nil ? 1 : context.line(ofKey: "status")))
     }
-    if let (due, reason) = policies.itemDue(reportDate: date, severity: severity), due < asOf {
-      for item in context.report.actionItems where item.status == .open && item.due == nil {
+    let incidents = context.report.incidentDates(order: context.configuration.parser.dateOrder)
+    for item in context.report.actionItems where item.status == .open && item.due == nil {
+      // From the item's own incident (a heading's date in a log of incidents), else the report's.
+      if let (due, reason) = policies.itemDue(reportDate: incidents[item.line] ?? date, severity: severity), due < asOf {
         findings.append(
           Finding(
             "Action item '\(ActionItemOwnerRule.short(item.text))' is \(due.days(to: asOf)) days past \(due), the due date its policy gives (\(reason)); do it, or give it a date of its own",

@@ -69,7 +69,8 @@ extension Retro {
       let width = isatty(STDOUT_FILENO) != 0 ? Actions.terminalWidth() : 80
       let renderer = DigestRenderer(limit: limit, width: width, links: slack ? RepositoryLinks() : nil)
       func write(_ output: (String) -> Void) { renderer.write(digest, format: digestFormat, to: output) }
-      if digestFormat == .json || digestFormat == .html || digestFormat == .slackBlocks { Console.machineStream(write) } else { Console.humanStream(styled: false, write) }
+      // Slack's text is for Slack, escaped by its renderer; a CI log's `::` guard would mangle `std::vector`.
+      if digestFormat == .json || digestFormat == .html || digestFormat == .slackBlocks || digestFormat == .slack { Console.machineStream(write) } else { Console.humanStream(styled: false, write) }
       if !update.problems.isEmpty { throw RetroExit.inputError }
     }
 
