@@ -33,7 +33,9 @@ public struct ActionItemChart: Sendable {
       let closedSoFar = closedDates.filter { $0 <= end }.count
       return (max(0, openedSoFar - closedSoFar), closedSoFar)
     }
-    let width = 760.0, height = 220.0, left = 44.0, right = width - 16, top = 20.0, bottom = height - 36
+    // The legend sits above the plot (it covered the line's top), and the last month's label
+    // ends at the right edge instead of running past it.
+    let width = 760.0, height = 234.0, left = 44.0, right = width - 16, top = 34.0, bottom = height - 36
     let peak = Double(max(1, series.map { max($0.open, $0.closed) }.max() ?? 1))
     func x(_ i: Int) -> Double { months.count == 1 ? (left + right) / 2 : left + (right - left) * Double(i) / Double(months.count - 1) }
     func y(_ v: Int) -> Double { bottom - (bottom - top) * Double(v) / peak }
@@ -48,12 +50,13 @@ public struct ActionItemChart: Sendable {
     let labelEvery = max(1, months.count / 6)
     for (index, month) in months.enumerated()
     where index % labelEvery == 0 || (index == months.count - 1 && index % labelEvery >= labelEvery / 2) {
-      svg += "<text x=\"\(TimelineChart.f(x(index)))\" y=\"\(TimelineChart.f(bottom + 18))\" font-size=\"11\" text-anchor=\"middle\" fill=\"currentColor\">\(String(format: "%04d-%02d", month.year, month.month))</text>\n"
+      let anchor = index == months.count - 1 && months.count > 1 ? "end" : index == 0 && months.count > 1 ? "start" : "middle"
+      svg += "<text x=\"\(TimelineChart.f(x(index)))\" y=\"\(TimelineChart.f(bottom + 18))\" font-size=\"11\" text-anchor=\"\(anchor)\" fill=\"currentColor\">\(String(format: "%04d-%02d", month.year, month.month))</text>\n"
     }
     svg += "<polyline points=\"\(line(series.map(\.open)))\" fill=\"none\" stroke=\"#c2570c\" stroke-width=\"2.5\"/>\n"
     svg += "<polyline points=\"\(line(series.map(\.closed)))\" fill=\"none\" stroke=\"#2e6b3a\" stroke-width=\"2.5\" stroke-dasharray=\"6 4\"/>\n"
-    svg += "<text x=\"\(right)\" y=\"\(top)\" font-size=\"12\" text-anchor=\"end\" fill=\"#c2570c\">open (solid)</text>\n"
-    svg += "<text x=\"\(right)\" y=\"\(top + 16)\" font-size=\"12\" text-anchor=\"end\" fill=\"#2e6b3a\">closed (dashed)</text>\n"
+    svg += "<text x=\"\(right - 110)\" y=\"14\" font-size=\"12\" text-anchor=\"end\" fill=\"#c2570c\">open (solid)</text>\n"
+    svg += "<text x=\"\(right)\" y=\"14\" font-size=\"12\" text-anchor=\"end\" fill=\"#2e6b3a\">closed (dashed)</text>\n"
     svg += "</svg>"
     return (svg, "Open (solid) and closed (dashed) action items at the end of each month; \(latest.open) open and \(latest.closed) closed at the end of the last month.")
   }

@@ -136,7 +136,7 @@ public enum BuiltInPublishTemplates {
 <tr>
 <td><time datetime="{{date}}">{{date}}</time></td>
 <td><a href="{{root}}{{href}}">{{title}}</a>{{#status}} <span class="status">{{status}}</span>{{/status}}</td>
-<td><span class="badge {{severityClass}}">{{severity}}</span></td>
+<td>{{#hasSeverity}}<span class="badge {{severityClass}}">{{severity}}</span>{{/hasSeverity}}{{^hasSeverity}}<span class="none">—</span>{{/hasSeverity}}</td>
 <td>{{duration}}</td>
 <td>{{openItems}}</td>
 </tr>
@@ -218,6 +218,8 @@ caption { text-align: left; color: var(--muted); padding-bottom: .4rem; }
 .facts dt { color: var(--muted); font-size: .8rem; } .facts dd { margin: 0; font-weight: 600; }
 figure.chart { margin: 1.5rem 0; overflow-x: auto; }
 figure.chart svg { width: 100%; height: auto; min-width: 36rem; }
+table.incidents time, table.actions td:nth-child(2), table.actions td:nth-child(3) { white-space: nowrap; }
+.none { color: var(--muted); }
 li.task { list-style: none; }
 li.task > input { margin: 0 .4rem 0 -1.3rem; }
 .trend-bar { fill: var(--accent); }

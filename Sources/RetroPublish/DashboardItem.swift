@@ -20,7 +20,8 @@ struct DashboardItem: MustacheParent {
     case "text": return row.text
     case "ticket": return row.tickets.first ?? ""
     case "due": return row.due ?? "—"
-    case "duePolicy": return row.duePolicy ?? ""
+    // Nil, not "": an empty string is a true section in Mustache.
+    case "duePolicy": return row.duePolicy
     case "overdue": return row.daysOverdue != nil
     case "daysOverdue": return row.daysOverdue ?? 0
     case "age": return row.ageDays.map { "\($0) days" } ?? "—"

@@ -33,10 +33,15 @@ struct IncidentCard: Sendable {
   }
 
   func data(root: String) -> [String: Any] {
-    [
+    var data: [String: Any] = [
       "title": title, "date": date?.description ?? "undated", "severity": severity,
-      "severityClass": Self.severityClass(severity), "status": status, "duration": duration,
+      // No badge for a severity the report does not give: a column of UNKNOWN says nothing.
+      "hasSeverity": severity != "unknown",
+      "severityClass": Self.severityClass(severity), "duration": duration,
       "openItems": openItems, "href": href, "root": root,
     ]
+    // Nor a status label for a status it does not give.
+    if status != "unknown" { data["status"] = status }
+    return data
   }
 }

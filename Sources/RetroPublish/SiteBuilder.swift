@@ -195,7 +195,12 @@ public struct SiteBuilder {
     let ages = rows.map { $0.ageDays ?? 0 }
     let owners = byOwner.map { owner, indices -> (owner: String, indices: [Int], overdue: Int) in
       (owner, indices.sorted { (overdueDays[$0], ages[$0]) > (overdueDays[$1], ages[$1]) }, indices.filter { overdueDays[$0] >= 0 }.count)
-    }.sorted { a, b in (a.overdue, a.indices.count, b.owner) > (b.overdue, b.indices.count, a.owner) }
+    }.sorted { a, b in
+      // The items nobody owns come after the named owners, however many there are.
+      let (noA, noB) = (a.owner == "(no owner)", b.owner == "(no owner)")
+      if noA != noB { return noB }
+      return (a.overdue, a.indices.count, b.owner) > (b.overdue, b.indices.count, a.owner)
+    }
     let chart = ActionItemChart().render(actionRows, asOf: asOf)
     return [
       "root": "", "asOf": asOf.description, "openCount": openCount, "overdueCount": overdueCount, "unownedCount": unownedCount,
