@@ -134,6 +134,15 @@ public struct IncidentTrends: Sendable, Equatable, Codable {
       uncategorised: uncategorised, noRootCause: noRootCause)
   }
 
+  /// The period a chart of incidents from `first` to `asOf` is drawn by: months while there
+  /// are at most 36 of them, else quarters while at most 40, else years.
+  public static func period(from first: CalendarDate?, to asOf: CalendarDate) -> Period {
+    guard let first else { return .month }
+    let months = (asOf.year * 12 + asOf.month) - (first.year * 12 + first.month) + 1
+    if months <= 36 { return .month }
+    return (months + 2) / 3 <= 40 ? .quarter : .year
+  }
+
   static func start(of date: CalendarDate, _ period: Period) -> CalendarDate {
     switch period {
     case .month: return CalendarDate(year: date.year, month: date.month, day: 1)!

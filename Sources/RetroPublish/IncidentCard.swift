@@ -17,7 +17,7 @@ struct IncidentCard: Sendable {
   var authors: [String]
 
   var href: String { "incidents/\(slug).html" }
-  var published: Bool { ["final", "published"].contains(status) }
+  var published: Bool { ReportStatus.isFinished(status) }
 
   /// `sev1` … `sev5` or `sevunknown`, for the badge colour.
   static func severityClass(_ severity: String) -> String {

@@ -1,12 +1,8 @@
-/// Which reports are published: a `status` of `final` or `published` (case and spaces
-/// ignored). `retro publish` and `retro site` apply the same rule, and both publish drafts
+/// Which reports are published: finished ones (`ReportStatus`: `final` or `published`). `retro publish` and `retro site` apply the same rule, and both publish drafts
 /// only when `--include-drafts` says so: a draft on a public site is a leak.
 public enum PublishableStatus {
-  public static let statuses: Set<String> = ["final", "published"]
-
   public static func allows(_ status: String?) -> Bool {
-    guard let status else { return false }
-    return statuses.contains(status.trimmingCharacters(in: .whitespaces).lowercased())
+    ReportStatus.isFinished(status)
   }
 
   /// One line for standard error about the drafts left out, naming the first few.
@@ -17,4 +13,4 @@ public enum PublishableStatus {
   }
 }
 
-import Foundation
+import RetroCore

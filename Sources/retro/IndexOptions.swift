@@ -57,9 +57,8 @@ struct IndexOptions: ParsableArguments {
   }
 
   /// The reports past the deadline `policies:` sets to be final, as of the as-of day.
-  func lateReports(_ database: IndexDatabase, _ settings: Settings) throws -> [PolicyDueDates.LateReport] {
-    guard !settings.lint.policies.isEmpty else { return [] }
-    return PolicyDueDates.lateReports(try IndexReader(database: database).reports(), policies: settings.lint.policies, asOf: asOfDate)
+  func lateReports(_ reports: [ReportRecord], _ settings: Settings) -> [PolicyDueDates.LateReport] {
+    PolicyDueDates.lateReports(reports, policies: settings.lint.policies, asOf: asOfDate)
   }
 
   /// Opens the index for these paths and brings it up to date; problems go to stderr.

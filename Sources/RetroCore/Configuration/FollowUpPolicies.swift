@@ -34,8 +34,6 @@ public struct FollowUpPolicies: Sendable, Equatable {
 
   public var isEmpty: Bool { policies.isEmpty }
 
-  /// The statuses that count as final.
-  public static let finalStatuses: Set<String> = ["final", "published", "done", "complete", "completed", "closed"]
 
   /// The policy for a report of `severity`: its own, else `default`.
   public func policy(forSeverity severity: String?) -> Policy? {
@@ -58,10 +56,9 @@ public struct FollowUpPolicies: Sendable, Equatable {
     return (date.adding(days: days), "\(Self.label(policy)) reports are final within \(days) days of the incident")
   }
 
-  /// True when `status` says the report is finished.
+  /// True when `status` says the report is finished (`ReportStatus`).
   public static func isFinal(_ status: String?) -> Bool {
-    guard let status else { return false }
-    return finalStatuses.contains(status.lowercased().trimmingWhitespace())
+    ReportStatus.isFinished(status)
   }
 
   static func label(_ policy: Policy) -> String {

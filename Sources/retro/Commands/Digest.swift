@@ -63,7 +63,9 @@ extension Retro {
       let asOf = options.asOfDate
       let sinceDate = since.flatMap { text in Self.sinceDays(text).map { asOf.adding(days: -$0) } ?? CalendarDate(iso: text) }
       var digest = Digest.build(rows, asOf: asOf, days: days, since: sinceDate)
-      digest.lateReports = try options.lateReports(database, settings)
+      if !settings.lint.policies.isEmpty {
+        digest.lateReports = options.lateReports(try IndexReader(database: database).reports(), settings)
+      }
       let digestFormat = DigestRenderer.Format(rawValue: format) ?? .markdown
       let slack = digestFormat == .slack || digestFormat == .slackBlocks
       let width = isatty(STDOUT_FILENO) != 0 ? Actions.terminalWidth() : 80

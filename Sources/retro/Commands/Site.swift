@@ -70,15 +70,10 @@ extension Retro {
     ) throws -> IncidentTrends {
       let reports = try IndexReader(database: database).reports().filter { includeDrafts || PublishableStatus.allows($0.status) }
       let teams = options.teams(settings)
-      func compute(_ period: IncidentTrends.Period) -> IncidentTrends {
-        IncidentTrends.compute(
-          reports: reports, items: rows, period: period, asOf: options.asOfDate, categories: settings.lint.causeCategories,
-          teams: teams.isEmpty ? nil : teams)
-      }
-      let months = compute(.month)
-      if months.rows.count <= 36 { return months }
-      let quarters = compute(.quarter)
-      return quarters.rows.count <= 40 ? quarters : compute(.year)
+      let first = reports.compactMap { $0.date.flatMap { CalendarDate(iso: $0) } }.min()
+      return IncidentTrends.compute(
+        reports: reports, items: rows, period: IncidentTrends.period(from: first, to: options.asOfDate), asOf: options.asOfDate,
+        categories: settings.lint.causeCategories, teams: teams.isEmpty ? nil : teams)
     }
   }
 }

@@ -54,22 +54,24 @@ extension Retro {
         if !update.problems.isEmpty { throw RetroExit.inputError }
         return
       }
+      // The reports and the items are read once: the trends need the root-cause text and
+      // every row (with policy due dates) anyway.
+      let reports = try reader.reports()
+      let rows = try options.actionItems(database, settings)
       var stats = IncidentStats.compute(
-        reports: try reader.reportFigures(withRootCauseWords: false),
-        itemFigures: try reader.actionItemFigures(asOf: options.asOfDate), rootCauseWords: try reader.rootCauseWordCounts(),
-        asOf: options.asOfDate)
+        reports: reports, itemFigures: try reader.actionItemFigures(asOf: options.asOfDate),
+        rootCauseWords: try reader.rootCauseWordCounts(), asOf: options.asOfDate)
       if !settings.lint.policies.isEmpty {
         // Policies give items due dates the index does not hold: counted from the rows.
-        let open = try options.actionItems(database, settings, status: "open")
+        let open = rows.filter { $0.status == "open" }
         stats.actionItems.overdue = open.filter { $0.daysOverdue != nil }.count
         stats.actionItems.overdueByPolicy = open.filter { $0.daysOverdue != nil && $0.duePolicy != nil }.count
-        stats.lateReports = try options.lateReports(database, settings).count
+        stats.lateReports = options.lateReports(reports, settings).count
       }
       let teams = options.teams(settings)
       stats.trends = IncidentTrends.compute(
-        reports: try reader.reports(), items: try options.actionItems(database, settings),
-        period: IncidentTrends.Period(rawValue: period) ?? .month, asOf: options.asOfDate, categories: settings.lint.causeCategories,
-        teams: teams.isEmpty ? nil : teams)
+        reports: reports, items: rows, period: IncidentTrends.Period(rawValue: period) ?? .month, asOf: options.asOfDate,
+        categories: settings.lint.causeCategories, teams: teams.isEmpty ? nil : teams)
       let output = StatsRenderer(by: by).render(stats, format: statsFormat)
       if statsFormat == .json { Console.machine(output) } else { Console.human(output) }
       if !update.problems.isEmpty { throw RetroExit.inputError }
