@@ -15,7 +15,7 @@ struct Retro: ParsableCommand {
         cat report.md | retro show -              Read a report from standard input
       """),
     version: RetroVersion.current,
-    subcommands: [Show.self, Lint.self, Rules.self, New.self, Init.self, Index.self, Actions.self, DigestCommand.self, Stats.self, Tickets.self, Publish.self, Site.self, Templates.self, Lsp.self]
+    subcommands: [Show.self, Lint.self, Rules.self, New.self, Init.self, Index.self, Actions.self, DigestCommand.self, Stats.self, Tickets.self, Timeline.self, Publish.self, Site.self, Templates.self, Lsp.self]
   )
 
   /// Runs the command. Usage errors (an unknown option or value, a failed check of the

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Opsgenie's alert log (`GET /v2/alerts/{id}/logs`): the alert created, acknowledged, noted,
+/// escalated and closed. The notifications sent to each person are left out.
+enum OpsgenieLogReader {
+  static func looksLike(_ json: Any) -> Bool {
+    guard let data = ImportJSON.array(ImportJSON.object(json)?["data"]) ?? ImportJSON.array(json),
+      let first = data.first as? [String: Any]
+    else { return false }
+    return first["log"] != nil && first["createdAt"] != nil
+  }
+
+  static func read(_ json: Any, path: String) throws -> [ImportedEvent] {
+    let logs = ImportJSON.array(ImportJSON.object(json)?["data"]) ?? ImportJSON.array(json) ?? []
+    var events: [ImportedEvent] = []
+    for case let entry as [String: Any] in logs {
+      guard let log = ImportJSON.string(entry["log"])?.trimmingWhitespaceAndNewlines(), !log.isEmpty,
+        let instant = ImportJSON.instant(entry["createdAt"])
+      else { continue }
+      let lowered = log.lowercased()
+      if lowered.contains("notification") || lowered.contains("is posted to") || lowered.contains("sent to") { continue }
+      let signal: ImportedEventSignal
+      if lowered.contains("acknowledged") && !lowered.contains("unacknowledged") {
+        signal = .acknowledged
+      } else if lowered.contains("closed") {
+        signal = .pageResolved
+      } else if lowered.contains("created") {
+        signal = .page
+      } else {
+        signal = .message
+      }
+      var text = log
+      if let owner = ImportJSON.string(entry["owner"])?.trimmingWhitespace(), !owner.isEmpty, owner.lowercased() != "system",
+        !log.contains(owner)
+      {
+        text += " (\(owner))"
+      }
+      events.append(ImportedEvent(instant: instant, text: text, source: "Opsgenie", signal: signal))
+    }
+    return events
+  }
+}
