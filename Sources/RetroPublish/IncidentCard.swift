@@ -5,6 +5,8 @@ import RetroCore
 struct IncidentCard: Sendable {
   var source: String
   var slug: String
+  /// The page's name before names were stable (date and title), for redirecting it.
+  var legacySlug: String = ""
   var title: String
   var date: CalendarDate?
   var severity: String

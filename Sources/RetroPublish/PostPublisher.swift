@@ -9,6 +9,10 @@ public struct PostPublisher {
     public var skippedDrafts: [String] = []
     /// Reports whose post would have had another's name: source → the path written instead.
     public var renamed: [String: String] = [:]
+    /// Earlier posts of reports whose post moved: old → new, the new one redirecting from it.
+    public var redirected: [String: String] = [:]
+    /// Earlier posts no report makes any more (deleted, renamed or back in draft), removed.
+    public var removed: [String] = []
   }
 
   struct Context {
@@ -16,6 +20,8 @@ public struct PostPublisher {
     var loaded: [(parsed: ParsedReport, text: String)] = []
     var posts: [PublishedPost] = []
     var summary = Summary()
+    /// Earlier posts to remove once the new ones are written.
+    var stale: [String] = []
   }
 
   public var renderer: PostRenderer
@@ -36,6 +42,18 @@ public struct PostPublisher {
     var context = Context(paths: Array(Set(paths)).sorted())
     try PublishingStep.run(steps, on: &context)
     return context.summary
+  }
+
+  /// The categories an earlier Jekyll post was filed under, which its URL starts with.
+  static func categories(ofPostAt relative: String, in output: String) -> [String] {
+    guard let text = try? String(contentsOfFile: output + "/" + relative, encoding: .utf8),
+      let table = try? FrontMatterSplitter.split(text, path: relative).frontMatter?.values
+    else { return ["incidents"] }
+    return table["categories"]?.stringList ?? table["category"]?.scalarText.map { [$0] } ?? []
+  }
+
+  static func key(_ path: String) -> String {
+    URL(fileURLWithPath: path).standardizedFileURL.path
   }
 
   var steps: [PublishingStep<Context>] {
@@ -76,12 +94,43 @@ public struct PostPublisher {
         }
         context.loaded = []
       },
+      PublishingStep("redirect earlier posts") { context in
+        // A post retro wrote before at another path: its report's new post redirects from
+        // it, and it goes once the new one is written.
+        let written = Set(context.posts.map(\.relativePath))
+        let folder = renderer.format == .jekyll ? "_posts" : "content/posts"
+        let read = Set(context.paths.map(Self.key))
+        var index: [String: Int] = [:]
+        for (offset, post) in context.posts.enumerated() { index[Self.key(post.source)] = index[Self.key(post.source)] ?? offset }
+        var urls: [Int: [String]] = [:]
+        for page in EarlierPages.find(in: outputDirectory, folders: [folder], suffix: ".md", marker: PostRenderer.marker, written: written) {
+          if let source = page.source, let offset = index[Self.key(source)] {
+            if let url = renderer.url(of: page.relativePath, categories: Self.categories(ofPostAt: page.relativePath, in: outputDirectory)) {
+              urls[offset, default: []].append(url)
+            }
+            context.summary.redirected[page.relativePath] = context.posts[offset].relativePath
+            context.stale.append(page.relativePath)
+          } else if EarlierPages.inScope(page.source, read: read) {
+            context.stale.append(page.relativePath)
+            context.summary.removed.append(page.relativePath)
+          }
+        }
+        for (offset, list) in urls { context.posts[offset] = renderer.redirecting(context.posts[offset], from: list.sorted()) }
+      },
       PublishingStep("write") { context in
         for post in context.posts {
           let destination = try OutputPath.resolve(post.relativePath, in: outputDirectory)
           try OutputPath.checkOwnership(destination, force: force)
           try SafeFileWriter.write(post.text, to: destination, replacing: FileManager.default.fileExists(atPath: destination))
           context.summary.written.append(destination)
+        }
+        for stale in context.stale {
+          try EarlierPages.remove(stale, in: outputDirectory)
+          // A Hugo post's folder goes with it when nothing else is in it.
+          let folder = (try OutputPath.resolve(stale, in: outputDirectory) as NSString).deletingLastPathComponent
+          if stale.hasSuffix("/index.md"), (try? FileManager.default.contentsOfDirectory(atPath: folder))?.isEmpty == true {
+            try? FileManager.default.removeItem(atPath: folder)
+          }
         }
       },
     ]

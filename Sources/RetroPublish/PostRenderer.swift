@@ -61,17 +61,47 @@ public struct PostRenderer: Sendable {
     return PublishedPost(relativePath: path(for: report), text: Self.tidy(safe), source: report.source)
   }
 
-  /// `_posts/2019-03-01-my-first-outage.md` or `content/posts/my-first-outage/index.md`;
+  /// `_posts/2019-03-01-my-first-outage.md` or `content/posts/2019-03-01-my-first-outage/index.md`,
+  /// named as `PageSlug` says (a `slug:`, the id, the file name), never by the title;
   /// `suffix` (`-2`) tells apart the posts of reports whose names would be the same.
   public func path(for report: IncidentReport, suffix: String = "") -> String {
-    let slug = ReportTemplate.slug(report.title ?? URL(fileURLWithPath: report.source).deletingPathExtension().lastPathComponent) + suffix
+    let name = PageSlug.name(for: report)
     switch format {
     case .jekyll:
       let day = (report.publishedDate ?? report.date)?.description ?? "1970-01-01"
-      return "_posts/\(day)-\(slug).md"
+      return "_posts/\(day)-\(PageSlug.undated(name))\(suffix).md"
     case .hugo:
-      return "content/posts/\(slug)/index.md"
+      return "content/posts/\(name)\(suffix)/index.md"
     }
+  }
+
+  /// The site path a post at `relativePath` is served at with the generator's default
+  /// permalinks: `/posts/NAME/` (Hugo), `/incidents/2024/03/01/name.html` (Jekyll, under the
+  /// post's categories).
+  public func url(of relativePath: String, categories: [String] = ["incidents"]) -> String? {
+    switch format {
+    case .hugo:
+      guard relativePath.hasPrefix("content/posts/"), relativePath.hasSuffix("/index.md") else { return nil }
+      return "/posts/" + relativePath.dropFirst("content/posts/".count).dropLast("index.md".count)
+    case .jekyll:
+      let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
+      guard relativePath.hasPrefix("_posts/"), name.hasSuffix(".md"), PageSlug.startsWithDate(name) else { return nil }
+      let day = name.prefix(10).replacingOccurrences(of: "-", with: "/")
+      // Jekyll's default permalink: /:categories/:year/:month/:day/:title.html.
+      let folders = categories.map { ReportTemplate.slug($0) }.filter { !$0.isEmpty }.map { "/" + $0 }.joined()
+      return "\(folders)/\(day)/\(name.dropFirst(11).dropLast(3)).html"
+    }
+  }
+
+  /// The post with `urls` as the places it used to be (Hugo's `aliases`, Jekyll's
+  /// `redirect_from` for the jekyll-redirect-from plugin), written into its front matter.
+  public func redirecting(_ post: PublishedPost, from urls: [String]) -> PublishedPost {
+    guard !urls.isEmpty, post.text.hasPrefix("---\n"), let close = post.text.range(of: "\n---\n", range: post.text.index(post.text.startIndex, offsetBy: 3)..<post.text.endIndex) else { return post }
+    let key = format == .hugo ? "aliases" : "redirect_from"
+    let lines = urls.map { "  - " + FrontMatterScalar.yaml($0) }.joined(separator: "\n")
+    var redirected = post
+    redirected.text = String(post.text[..<close.lowerBound]) + "\n\(key):\n" + lines + String(post.text[close.lowerBound...])
+    return redirected
   }
 
   // MARK: - Body

@@ -16,6 +16,10 @@ public struct SiteBuilder {
     public var incidents = 0
     /// Reports left out because they are not final or published.
     public var skippedDrafts: [String] = []
+    /// Earlier pages of reports whose page moved, now redirecting there: old → new.
+    public var redirected: [String: String] = [:]
+    /// Earlier pages no report makes any more (deleted, renamed or back in draft), removed.
+    public var removed: [String] = []
   }
 
   /// Publish reports that are not final or published too (`--include-drafts`).
@@ -27,6 +31,8 @@ public struct SiteBuilder {
     /// The page of each tag and service, by folder (`tags`, `services`) and name.
     var pageNames = PageNames()
     var summary = Summary()
+    /// Every file this run wrote, relative to the output folder.
+    var written = Set<String>()
   }
 
   public var templates: PublishTemplates
@@ -97,7 +103,7 @@ public struct SiteBuilder {
             Result { try renderer.render(entry.0, card: entry.1, tracked: rows[Self.key(entry.0.source)] ?? [:]) }
           }
           for ((_, card), page) in zip(cards, pages) {
-            try write(try page.get(), to: card.href, title: card.title, root: "../", context: &context)
+            try write(try page.get(), to: card.href, title: card.title, root: "../", source: Self.key(card.source), context: &context)
             context.cards.append(card)
           }
           progress?("render incidents", start, context.paths.count)
@@ -132,12 +138,60 @@ public struct SiteBuilder {
       PublishingStep("write stylesheet") { context in
         try writeRaw(try templates.render("site/style", [:]), to: "style.css", context: &context)
       },
+      PublishingStep("redirect or remove earlier pages") { context in
+        try settleEarlierPages(&context)
+      },
     ]
+  }
+
+  /// An earlier run's incident page of a report whose page has moved becomes a redirect to
+  /// the new one (so shared links keep working); its pages no report makes any more, and
+  /// tag and service pages no incident has now, are removed.
+  func settleEarlierPages(_ context: inout Context) throws {
+    let read = Set(context.paths.map(Self.key))
+    var bySource: [String: IncidentCard] = [:]
+    var byLegacyName: [String: IncidentCard] = [:]
+    for card in context.cards {
+      bySource[Self.key(card.source)] = bySource[Self.key(card.source)] ?? card
+      byLegacyName["incidents/\(card.legacySlug).html"] = byLegacyName["incidents/\(card.legacySlug).html"] ?? card
+    }
+    let earlier = EarlierPages.find(in: outputDirectory, folders: ["incidents", "tags", "services"], suffix: ".html", marker: Self.marker, written: context.written)
+    for page in earlier {
+      let isIncident = page.relativePath.hasPrefix("incidents/")
+      // A page of retro before 1.x names no report: its name was the date and title.
+      let moved = isIncident ? (page.source.flatMap { bySource[Self.key($0)] } ?? (page.source == nil ? byLegacyName[page.relativePath] : nil)) : nil
+      if let card = moved {
+        let target = String(card.href.dropFirst("incidents/".count))
+        try writeRaw(Self.redirectPage(to: target, title: card.title), to: page.relativePath, source: Self.key(card.source), context: &context)
+        context.summary.redirected[page.relativePath] = card.href
+      } else if !isIncident || EarlierPages.inScope(page.source, read: read) {
+        try EarlierPages.remove(page.relativePath, in: outputDirectory)
+        context.summary.removed.append(page.relativePath)
+      }
+    }
+  }
+
+  /// A page that sends the reader on to `target` (same folder), with a link for browsers
+  /// that do not follow the refresh.
+  static func redirectPage(to target: String, title: String) -> String {
+    let href = HTMLRenderer.escape(target)
+    return """
+      <!doctype html>
+      <html lang="en"><head><meta charset="utf-8"><title>Moved: \(HTMLRenderer.escape(title))</title>
+      <meta http-equiv="refresh" content="0; url=\(href)"><link rel="canonical" href="\(href)"><meta name="robots" content="noindex"></head>
+      <body><p>This incident's page has moved to <a href="\(href)">\(HTMLRenderer.escape(title))</a>.</p></body></html>
+
+      """
   }
 
   // MARK: - Pages
 
   static func slug(for report: IncidentReport) -> String {
+    PageSlug.name(for: report)
+  }
+
+  /// The name retro gave a report's page before names were stable: its date and title.
+  static func legacySlug(for report: IncidentReport) -> String {
     let base = ReportTemplate.slug(report.title ?? URL(fileURLWithPath: report.source).deletingPathExtension().lastPathComponent)
     return report.date.map { "\($0)-\(base)" } ?? base
   }
@@ -156,7 +210,7 @@ public struct SiteBuilder {
   static func card(_ report: IncidentReport, slug: String, tracked: [Int: ActionItemRow] = [:]) -> IncidentCard {
     let summary = report.section(.summary).map { MarkdownDocument(parsing: $0.body).root.plainText } ?? ""
     return IncidentCard(
-      source: report.source, slug: slug, title: report.title ?? "Untitled incident", date: report.date, severity: report.severity ?? "unknown",
+      source: report.source, slug: slug, legacySlug: legacySlug(for: report), title: report.title ?? "Untitled incident", date: report.date, severity: report.severity ?? "unknown",
       status: report.status ?? "unknown", duration: report.metrics.timeToResolve.map(DurationText.format) ?? "—",
       openItems: report.actionItems.filter { (tracked[$0.line]?.status ?? $0.status.rawValue) == "open" }.count, tags: report.tags,
       services: report.services,
@@ -265,18 +319,27 @@ public struct SiteBuilder {
   // MARK: - Writing
 
   /// Wraps a page in the layout and writes it.
-  func write(_ content: String, to relative: String, title: String, root: String, context: inout Context) throws {
+  func write(_ content: String, to relative: String, title: String, root: String, source: String? = nil, context: inout Context) throws {
     let html = try templates.render(
       "site/layout",
       [
         "content": content, "pageTitle": title, "siteTitle": siteTitle, "root": root, "version": RetroVersion.current,
         "reportCount": context.paths.count,
       ])
-    try writeRaw(html, to: relative, context: &context)
+    try writeRaw(html, to: relative, source: source, context: &context)
   }
 
+  /// What a report's path keeps unencoded in a page's marker: never `-->` or a line break.
+  static let pathCharacters: CharacterSet = {
+    var allowed = CharacterSet.urlPathAllowed
+    allowed.remove(charactersIn: "-%")
+    return allowed
+  }()
+
   /// Writes a file, with the marker that lets a later run replace it.
-  func writeRaw(_ text: String, to relative: String, context: inout Context) throws {
+  func writeRaw(_ text: String, to relative: String, source: String? = nil, context: inout Context) throws {
+    // The report a page is made from, so a later run knows the page is that report's.
+    let from = source.map { " from " + ($0.addingPercentEncoding(withAllowedCharacters: Self.pathCharacters) ?? $0) } ?? ""
     // The bytes are put together once: a dashboard page can be megabytes.
     var marked = Data()
     marked.reserveCapacity(text.utf8.count + 64)
@@ -285,7 +348,7 @@ public struct SiteBuilder {
       marked.append(contentsOf: text.utf8)
     } else if let newline = text.firstIndex(of: "\n"), text.hasPrefix("<!doctype") || text.hasPrefix("<?xml") {
       marked.append(contentsOf: text[...newline].utf8)
-      marked.append(contentsOf: "<!-- \(Self.marker) -->\n".utf8)
+      marked.append(contentsOf: "<!-- \(Self.marker)\(from) -->\n".utf8)
       marked.append(contentsOf: text[text.index(after: newline)...].utf8)
     } else {
       marked.append(contentsOf: "<!-- \(Self.marker) -->\n".utf8)
@@ -295,5 +358,6 @@ public struct SiteBuilder {
     try OutputPath.checkOwnership(destination, force: force)
     try SafeFileWriter.write(marked, to: destination, replacing: FileManager.default.fileExists(atPath: destination))
     context.summary.pages += 1
+    context.written.insert(relative)
   }
 }

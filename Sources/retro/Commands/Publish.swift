@@ -56,6 +56,10 @@ extension Retro {
           printError("\(source): warning: another report's post has the same name; this one is \(path)")
         }
         if let skipped = PublishableStatus.skippedSummary(summary.skippedDrafts) { printError(skipped) }
+        for (old, new) in summary.redirected.sorted(by: { $0.key < $1.key }) { printError("\(old): moved to \(new), which redirects from it") }
+        if !summary.removed.isEmpty {
+          printError("retro: removed \(summary.removed.count) earlier \(summary.removed.count == 1 ? "post" : "posts") no report makes any more: \(summary.removed.prefix(5).joined(separator: ", "))\(summary.removed.count > 5 ? ", …" : "")")
+        }
       }
     }
   }

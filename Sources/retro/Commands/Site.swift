@@ -59,6 +59,12 @@ extension Retro {
         let summary = try builder.build(files)
         Console.line("\(out): \(summary.pages) pages for \(summary.incidents) incidents")
         if let skipped = PublishableStatus.skippedSummary(summary.skippedDrafts) { printError(skipped) }
+        if !summary.redirected.isEmpty {
+          printError("retro: \(summary.redirected.count) earlier \(summary.redirected.count == 1 ? "page redirects" : "pages redirect") to where \(summary.redirected.count == 1 ? "its incident" : "their incidents") moved")
+        }
+        if !summary.removed.isEmpty {
+          printError("retro: removed \(summary.removed.count) earlier \(summary.removed.count == 1 ? "page" : "pages") no report makes any more: \(summary.removed.prefix(5).joined(separator: ", "))\(summary.removed.count > 5 ? ", …" : "")")
+        }
       }
       if !update.problems.isEmpty { throw RetroExit.inputError }
     }
