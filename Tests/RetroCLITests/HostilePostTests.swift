@@ -98,8 +98,8 @@ struct HostilePostTests {
     #expect(status == 0, "\(output)")
     let home = try String(contentsOf: site.appendingPathComponent("_site/index.html"), encoding: .utf8)
     #expect(home.contains("THE BLOG HOME"))
-    try Self.checkFrontMatter(site.appendingPathComponent("_posts/2024-05-01-hostile-report.md"))
-    let page = site.appendingPathComponent("_site/incidents/2024/05/01/hostile-report.html")
+    try Self.checkFrontMatter(site.appendingPathComponent("_posts/2024-05-01-index.md"))
+    let page = site.appendingPathComponent("_site/incidents/2024/05/01/index.html")
     Self.check(try String(contentsOf: page, encoding: .utf8))
   }
 
@@ -121,7 +121,7 @@ struct HostilePostTests {
     #expect(home.contains("THE BLOG HOME"))
     #expect(!home.contains("http-equiv=\"refresh\""), "an alias replaced the home page")
     #expect(!home.contains("Sign in"), "the report put a link into the site's menu")
-    try Self.checkFrontMatter(site.appendingPathComponent("content/posts/hostile-report/index.md"))
-    Self.check(try String(contentsOf: site.appendingPathComponent("public/posts/hostile-report/index.html"), encoding: .utf8))
+    try Self.checkFrontMatter(site.appendingPathComponent("content/posts/index/index.md"))
+    Self.check(try String(contentsOf: site.appendingPathComponent("public/posts/index/index.html"), encoding: .utf8))
   }
 }

@@ -11,9 +11,10 @@ struct NameCollisionTests {
     return directory
   }
 
-  static func report(_ name: String, title: String, date: String, tags: [String] = [], body: String, in directory: URL) throws {
+  static func report(_ name: String, title: String, date: String, slug: String? = nil, tags: [String] = [], body: String, in directory: URL) throws {
     let tagList = tags.map { "\"\($0)\"" }.joined(separator: ", ")
-    let text = "---\ntitle: \(title)\ndate: \(date)\nstatus: final\ntags: [\(tagList)]\n---\n## Summary\n\n\(body)\n"
+    let slugLine = slug.map { "slug: \($0)\n" } ?? ""
+    let text = "---\ntitle: \(title)\ndate: \(date)\n\(slugLine)status: final\ntags: [\(tagList)]\n---\n## Summary\n\n\(body)\n"
     try Data(text.utf8).write(to: directory.appendingPathComponent("retros/\(name).md"))
   }
 
@@ -29,11 +30,12 @@ struct NameCollisionTests {
     return result
   }
 
-  /// Three reports with one title: two on one day, one on another; the last sorts first by name.
+  /// Three reports with one `slug:` (a page's name no longer comes from the title): two on
+  /// one day, one on another; the last sorts first by name.
   static func sameTitles(in directory: URL) throws {
-    try report("b-second", title: "Database outage", date: "2024-03-01", body: "Body of the second report.", in: directory)
-    try report("c-third", title: "Database outage", date: "2024-04-02", body: "Body of the third report.", in: directory)
-    try report("a-first", title: "Database outage", date: "2024-03-01", body: "Body of the first report.", in: directory)
+    try report("b-second", title: "Database outage", date: "2024-03-01", slug: "database-outage", body: "Body of the second report.", in: directory)
+    try report("c-third", title: "Database outage", date: "2024-04-02", slug: "database-outage", body: "Body of the third report.", in: directory)
+    try report("a-first", title: "Database outage", date: "2024-03-01", slug: "database-outage", body: "Body of the first report.", in: directory)
   }
 
   @Test("reports with the same title become distinct posts, the same whatever the order given", arguments: ["jekyll", "hugo"])
@@ -62,9 +64,9 @@ struct NameCollisionTests {
   func suffixTaken() throws {
     let directory = try Self.folder()
     defer { try? FileManager.default.removeItem(at: directory) }
-    try Self.report("a", title: "Outage", date: "2024-03-01", body: "Report A.", in: directory)
-    try Self.report("b", title: "Outage", date: "2024-03-02", body: "Report B.", in: directory)
-    try Self.report("c", title: "Outage 2", date: "2024-03-03", body: "Report C.", in: directory)
+    try Self.report("a", title: "Outage", date: "2024-03-01", slug: "outage", body: "Report A.", in: directory)
+    try Self.report("b", title: "Outage", date: "2024-03-02", slug: "outage", body: "Report B.", in: directory)
+    try Self.report("c", title: "Outage 2", date: "2024-03-03", slug: "outage-2", body: "Report C.", in: directory)
     let run = try RetroBinary.run(["publish", "retros", "--to", "hugo", "--out", "site"], in: directory)
     #expect(run.status == 0, "\(run.stderr)")
     let posts = try Self.files(directory.appendingPathComponent("site"))

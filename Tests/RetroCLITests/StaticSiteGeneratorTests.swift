@@ -45,7 +45,7 @@ struct StaticSiteGeneratorTests {
     #expect(publish.status == 0, "\(publish.stderr)")
     let (status, output) = try Self.run("jekyll", ["build", "--quiet", "-s", site.path, "-d", site.appendingPathComponent("_site").path], in: site)
     #expect(status == 0, "\(output)")
-    let page = site.appendingPathComponent("_site/incidents/2021/06/08/checkout-latency-spike.html")
+    let page = site.appendingPathComponent("_site/incidents/2021/06/08/checkout-latency.html")
     let html = try String(contentsOf: page, encoding: .utf8)
     #expect(html.contains("<h1>Checkout latency spike</h1>"))
     #expect(html.contains("Checkout SLO burn-rate alert fires"))
@@ -62,7 +62,7 @@ struct StaticSiteGeneratorTests {
     #expect(publish.status == 0, "\(publish.stderr)")
     let (status, output) = try Self.run("hugo", ["--quiet", "-s", site.path], in: site)
     #expect(status == 0, "\(output)")
-    let html = try String(contentsOf: site.appendingPathComponent("public/posts/checkout-latency-spike/index.html"), encoding: .utf8)
+    let html = try String(contentsOf: site.appendingPathComponent("public/posts/2021-06-08-checkout-latency/index.html"), encoding: .utf8)
     #expect(html.contains("<h1>Checkout latency spike</h1>"))
     #expect(html.contains("Checkout SLO burn-rate alert fires"))
   }

@@ -100,6 +100,6 @@ struct SymbolicLinkTests {
     try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("out").path, withDestinationPath: real.path)
     let run = try RetroBinary.run(["publish", "retros", "--to", "hugo", "--out", "out"], in: directory)
     #expect(run.status == 0, "\(run.stderr)")
-    #expect(FileManager.default.fileExists(atPath: real.appendingPathComponent("content/posts/real-outage/index.md").path))
+    #expect(FileManager.default.fileExists(atPath: real.appendingPathComponent("content/posts/2024-03-01-real/index.md").path))
   }
 }

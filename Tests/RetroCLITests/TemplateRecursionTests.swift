@@ -65,7 +65,7 @@ struct TemplateRecursionTests {
     defer { try? FileManager.default.removeItem(at: directory) }
     let site = try RetroBinary.run(["site", "retros", "--out", "out", "--templates", "templates", "--index", "i.sqlite"], in: directory)
     #expect(site.status == 0, "\(site.stderr)")
-    let page = try String(contentsOf: directory.appendingPathComponent("out/incidents/2024-03-01-outage.html"), encoding: .utf8)
+    let page = try String(contentsOf: directory.appendingPathComponent("out/incidents/2024-03-01-a.html"), encoding: .utf8)
     #expect(page.contains("<p>Outage</p>\n<p>Outage</p>"), "\(page)")
     #expect(page.contains("[Outage]"))
   }

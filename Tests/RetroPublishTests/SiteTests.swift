@@ -24,9 +24,9 @@ struct SiteTests {
     let out = try Self.build([PublishTests.report])
     defer { try? FileManager.default.removeItem(at: out) }
     let index = try Self.read(out, "index.html")
-    #expect(index.contains("<a href=\"incidents/2024-02-01-cache-stampede-on-the-product-api.html\">Cache stampede on the product API</a>"))
+    #expect(index.contains("<a href=\"incidents/2024-02-01-cache-stampede.html\">Cache stampede on the product API</a>"))
     #expect(index.contains("class=\"badge sev2\""))
-    let page = try Self.read(out, "incidents/2024-02-01-cache-stampede-on-the-product-api.html")
+    let page = try Self.read(out, "incidents/2024-02-01-cache-stampede.html")
     #expect(page.contains("<svg"))
     #expect(page.contains("time to detect 6m"))
     #expect(page.contains("<h2>Timeline</h2>"))
