@@ -4,8 +4,8 @@ import Foundation
 /// the reason, read from the events' signals (never their words):
 /// - start: the last deploy in the two hours before the first alert or page, else the first
 ///   alert that fired;
-/// - detection: the first page, else the first alert (when it is not the start), else the
-///   first message;
+/// - detection: the first alert (when it is not the start), else the first page, else the
+///   first message: monitoring knew before a person was paged;
 /// - mitigation: the first revert or rollback after detection;
 /// - resolution: the last page resolved, else the last alert that stopped firing.
 /// A milestone the report's timeline already has is not guessed again.
@@ -33,10 +33,10 @@ public enum ImportedMilestones {
       }
     }
     var detection: Int?
-    if let firstPage {
-      detection = firstPage
-    } else if let firstAlert, firstAlert != start {
+    if let firstAlert, firstAlert != start {
       detection = firstAlert
+    } else if let firstPage {
+      detection = firstPage
     } else if let message = events.firstIndex(where: { event in event.signal == .message && (start.map { events[$0].instant <= event.instant } ?? true) }),
       message != start
     {
