@@ -211,8 +211,16 @@ public struct PostRenderer: Sendable {
     for (key, value) in [("timeToDetect", report.metrics.timeToDetect), ("timeToMitigate", report.metrics.timeToMitigate), ("timeToResolve", report.metrics.timeToResolve)] {
       if let value { incident[key] = .int(Int(value)) }
     }
+    for (key, value) in [("timeToDetectText", report.metrics.timeToDetect), ("timeToMitigateText", report.metrics.timeToMitigate), ("timeToResolveText", report.metrics.timeToResolve)] {
+      if let value { incident[key] = .string(DurationText.format(value)) }
+    }
     incident["actionItems"] = .int(report.actionItems.count)
     incident["openActionItems"] = .int(report.actionItems.filter { $0.status == .open }.count)
+    let timeline = Self.timelineParams(report)
+    if !timeline.isEmpty {
+      incident["timeline"] = .array(timeline.map(FrontMatterValue.table))
+      if let zone = TimelineChart.zoneName(report.timeline) { incident["timelineZone"] = .string(zone) }
+    }
     // A date with no time is the incident's start when the timeline has it on that day, in
     // the zone the timeline was written in: not midnight UTC for an incident at 09:05 CET.
     let start = report.publishedDate == nil ? Self.start(of: report) : nil
@@ -244,6 +252,31 @@ public struct PostRenderer: Sendable {
       table["summary"] = .string(escaper.escapeProse(summary))
     }
     return table
+  }
+
+  /// The timeline as data for the layouts' `retro-timeline` partial (Hugo) and include
+  /// (Jekyll): each placed entry's time in its own zone, its offset from the first, its
+  /// place along the axis in percent, its milestone and its words. As the site's chart does,
+  /// an entry more than a week from the middle is left out.
+  static func timelineParams(_ report: IncidentReport) -> [FrontMatterTable] {
+    let placed = report.timeline.compactMap { entry in entry.instant.map { (entry, $0) } }
+    guard !placed.isEmpty else { return [] }
+    let sorted = placed.map(\.1).sorted()
+    let middle = sorted[sorted.count / 2]
+    let kept = placed.filter { abs($0.1.timeIntervalSince(middle)) <= TimelineChart.outlierWindow }
+    guard let first = kept.map(\.1).min(), let last = kept.map(\.1).max() else { return [] }
+    let span = max(last.timeIntervalSince(first), 60)
+    let zone = TimelineChart.zoneName(report.timeline).flatMap(TimeZoneResolver.zone(named:)) ?? TimeZone(identifier: "UTC")!
+    let label = TimelineChart.ZoneLabel(withDay: span > 20 * 3600, zone: zone)
+    return kept.map { entry, instant in
+      var row = FrontMatterTable()
+      row["time"] = .string(label.string(from: instant))
+      row["offset"] = .string("+" + DurationText.format(instant.timeIntervalSince(first)))
+      row["position"] = .double((instant.timeIntervalSince(first) / span * 1000).rounded() / 10)
+      if let kind = entry.kind { row["kind"] = .string(kind.rawValue) }
+      row["text"] = .string(entry.text)
+      return row
+    }
   }
 
   /// The incident's first timed moment, on the report's date, as the day, the time and the

@@ -13,9 +13,20 @@ public enum FrontMatterWriter {
     return "---\n\(header)\(body)---\n"
   }
 
+  /// Digits in groups split by colons (`14:02`, `1:20:30`, `+3:05`).
+  static func isSexagesimal(_ text: String) -> Bool {
+    var body = Substring(text)
+    if body.first == "+" || body.first == "-" { body = body.dropFirst() }
+    let groups = body.split(separator: ":", omittingEmptySubsequences: false)
+    return groups.count > 1 && groups.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) || $0.contains(".") && $0 == groups.last }
+  }
+
   static func node(_ value: FrontMatterValue) -> Node {
     switch value {
-    case .string(let text): return Node(text, Tag(.str), .plain)
+    case .string(let text):
+      // `14:02` is a string in YAML 1.2 but the number 842 to a YAML 1.1 reader (Jekyll's
+      // Psych reads base 60): quoted.
+      return Node(text, Tag(.str), isSexagesimal(text) ? .doubleQuoted : .plain)
     case .int(let number): return Node(String(number), Tag(.int))
     case .double(let number): return Node(String(number), Tag(.float))
     case .bool(let flag): return Node(flag ? "true" : "false", Tag(.bool))

@@ -14,9 +14,21 @@ extension Retro {
         The author's front matter is kept and the incident's metadata added; a file retro
         wrote before is replaced, any other file is left alone unless --force.
 
+        A post's name is its report's slug: key, else its date and id, else its file name,
+        so a new title keeps the URL. A post retro wrote before at another name is removed
+        and its new post redirects from the old URL (Hugo aliases; Jekyll redirect_from, for
+        the jekyll-redirect-from plugin); the post of a report this run read that is now a
+        draft, or that is gone from its folder, is removed.
+
+        --layouts also writes minimal layouts, so a bare 'hugo new site' or an empty Jekyll
+        folder renders the posts: a page per post with the timeline drawn from its incident
+        data (the partial and shortcode retro-timeline for Hugo, the include
+        retro-timeline.html for Jekyll), the index of posts and a stylesheet. The site's own
+        files are kept.
+
         Examples:
           retro publish retros/ --to jekyll --out ../blog
-          retro publish retros/2019-02-25-fleet.md --to hugo --out site/
+          retro publish retros/2019-02-25-fleet.md --to hugo --out site/ --layouts
         """))
 
     @OptionGroup var input: InputOptions
@@ -36,6 +48,9 @@ extension Retro {
     @Flag(help: "Replace files retro did not write.")
     var force = false
 
+    @Flag(help: "Write minimal layouts too (page, post with its timeline, index, stylesheet), keeping the site's own.")
+    var layouts = false
+
     func validate() throws {
       guard PostFormat(rawValue: to) != nil else { throw ValidationError("--to must be jekyll or hugo.") }
     }
@@ -52,6 +67,11 @@ extension Retro {
         publisher.progress = Progress.reporter()
         let summary = try publisher.publish(files)
         for path in summary.written { Console.line(path) }
+        if layouts {
+          let written = try PostLayouts.write(PostFormat(rawValue: to) ?? .jekyll, to: out, force: force)
+          for path in written.written { Console.line((out as NSString).appendingPathComponent(path)) }
+          for path in written.kept { printError("\((out as NSString).appendingPathComponent(path)): kept the site's own file; retro's layout goes without it") }
+        }
         for (source, path) in summary.renamed.sorted(by: { $0.key < $1.key }) {
           printError("\(source): warning: another report's post has the same name; this one is \(path)")
         }
