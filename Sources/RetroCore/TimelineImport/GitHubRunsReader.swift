@@ -30,6 +30,7 @@ enum GitHubRunsReader {
       var signal = DeployWording.signal(workflow, title)
       // A deploy that failed or has not finished changed nothing yet.
       if signal != .build, !finished || conclusion != "success" { signal = .build }
+      if signal == .build, conclusion == "success" || conclusion == "skipped" || conclusion == "neutral" { continue }
       events.append(ImportedEvent(instant: instant, text: text, source: "GitHub Actions", link: ImportJSON.string(run["url"]), signal: signal))
     }
     return events
