@@ -58,14 +58,15 @@ public enum BuiltInLayouts {
 {{ return (or $incident dict) }}
 """#,
     "hugo/layouts/partials/retro-timeline.html": #"""
-{{/* Written by retro publish --layouts: the incident's timeline from the post's params.incident. Remove this line to keep your edits. */}}
+{{/* Written by retro publish --layouts: the incident's timeline from the post's params.incident (its texts are HTML-escaped there, so they are unescaped here and escaped again by Hugo for where they go). Remove this line to keep your edits. */}}
 {{ with partial "retro-incident.html" . }}{{ $incident := . }}{{ with .timeline }}
 <figure class="retro-timeline">
 <div class="retro-axis" role="img" aria-label="Timeline of the incident">
-{{ range . }}<span class="retro-mark{{ with .kind }} retro-{{ . }}{{ end }}" style="left: {{ .position }}%" title="{{ .time }} {{ .text }}"></span>
+{{ range . }}<span class="retro-mark{{ with .kind }} retro-{{ . }}{{ end }}" style="left: {{ .position }}%" title="{{ .time }} {{ .text | htmlUnescape }}"></span>
 {{ end }}</div>
+<p class="retro-ends"><span>{{ (index . 0).time }}</span><span>{{ (index (last 1 .) 0).time }}</span></p>
 <ol class="retro-milestones">
-{{ $seen := slice }}{{ range . }}{{ if and .kind (not (in $seen .kind)) }}{{ $seen = $seen | append .kind }}<li class="retro-{{ .kind }}"><time>{{ .time }}</time> <strong>{{ .kind }}</strong> <span class="retro-offset">{{ .offset }}</span> {{ .text }}</li>
+{{ $seen := slice }}{{ range . }}{{ if and .kind (not (in $seen .kind)) }}{{ $seen = $seen | append .kind }}<li class="retro-{{ .kind }}"><time>{{ .time }}</time> <strong>{{ .kind }}</strong> <span class="retro-offset">{{ .offset }}</span> {{ .text | htmlUnescape }}</li>
 {{ end }}{{ end }}</ol>
 <figcaption>{{ with $incident.timelinezone }}Times in {{ . }}. {{ end }}{{ with $incident.timetodetecttext }}Time to detect {{ . }}. {{ end }}{{ with $incident.timetomitigatetext }}To mitigate {{ . }}. {{ end }}{{ with $incident.timetoresolvetext }}To resolve {{ . }}.{{ end }}</figcaption>
 </figure>
@@ -76,14 +77,15 @@ public enum BuiltInLayouts {
 {{ partial "retro-timeline.html" .Page }}
 """#,
     "jekyll/_includes/retro-timeline.html": #"""
-<!-- Written by retro publish --layouts: the incident's timeline from the post's incident data. Remove this line to keep your edits. -->
+<!-- Written by retro publish --layouts: the incident's timeline from the post's incident data (its texts are HTML-escaped there by retro, so they are written as they are). Remove this line to keep your edits. -->
 {% assign incident = page.incident %}{% if incident.timeline %}
 <figure class="retro-timeline">
 <div class="retro-axis" role="img" aria-label="Timeline of the incident">
-{% for e in incident.timeline %}<span class="retro-mark{% if e.kind %} retro-{{ e.kind | escape }}{% endif %}" style="left: {{ e.position | plus: 0 }}%" title="{{ e.time | escape }} {{ e.text | escape }}"></span>
+{% for e in incident.timeline %}<span class="retro-mark{% if e.kind %} retro-{{ e.kind | escape }}{% endif %}" style="left: {{ e.position | plus: 0 }}%" title="{{ e.time | escape }} {{ e.text }}"></span>
 {% endfor %}</div>
+<p class="retro-ends"><span>{{ incident.timeline.first.time | escape }}</span><span>{{ incident.timeline.last.time | escape }}</span></p>
 <ol class="retro-milestones">
-{% assign seen = "|" %}{% for e in incident.timeline %}{% if e.kind %}{% assign key = e.kind | prepend: "|" | append: "|" %}{% unless seen contains key %}{% assign seen = seen | append: e.kind | append: "|" %}<li class="retro-{{ e.kind | escape }}"><time>{{ e.time | escape }}</time> <strong>{{ e.kind | escape }}</strong> <span class="retro-offset">{{ e.offset | escape }}</span> {{ e.text | escape }}</li>
+{% assign seen = "|" %}{% for e in incident.timeline %}{% if e.kind %}{% assign key = e.kind | prepend: "|" | append: "|" %}{% unless seen contains key %}{% assign seen = seen | append: e.kind | append: "|" %}<li class="retro-{{ e.kind | escape }}"><time>{{ e.time | escape }}</time> <strong>{{ e.kind | escape }}</strong> <span class="retro-offset">{{ e.offset | escape }}</span> {{ e.text }}</li>
 {% endunless %}{% endif %}{% endfor %}</ol>
 <figcaption>{% if incident.timelineZone %}Times in {{ incident.timelineZone | escape }}. {% endif %}{% if incident.timeToDetectText %}Time to detect {{ incident.timeToDetectText | escape }}. {% endif %}{% if incident.timeToMitigateText %}To mitigate {{ incident.timeToMitigateText | escape }}. {% endif %}{% if incident.timeToResolveText %}To resolve {{ incident.timeToResolveText | escape }}.{% endif %}</figcaption>
 </figure>
@@ -145,6 +147,10 @@ body { font: 16px/1.5 system-ui, sans-serif; max-width: 46rem; margin: 0 auto; p
 .retro-mark.retro-mitigated { background: #5bc0de; } .retro-mark.retro-resolved { background: #5cb85c; }
 .retro-milestones { list-style: none; padding: 0; margin: .8rem 0 0; }
 .retro-milestones li { padding: .15rem 0; } .retro-milestones time { font-variant-numeric: tabular-nums; }
+.retro-milestones li::before { content: ""; display: inline-block; width: .6rem; height: .6rem; margin-right: .4rem; border-radius: 50%; background: #889; }
+.retro-milestones .retro-start::before { background: #d9534f; } .retro-milestones .retro-detected::before { background: #f0ad4e; }
+.retro-milestones .retro-mitigated::before { background: #5bc0de; } .retro-milestones .retro-resolved::before { background: #5cb85c; }
+.retro-ends { display: flex; justify-content: space-between; margin: .5rem 0 0; color: #778; font-size: .8rem; font-variant-numeric: tabular-nums; }
 .retro-offset { color: #778; font-size: .85rem; }
 .retro-timeline figcaption { color: #778; font-size: .85rem; margin-top: .4rem; }
 """#,

@@ -256,7 +256,7 @@ public struct PostRenderer: Sendable {
 
   /// The timeline as data for the layouts' `retro-timeline` partial (Hugo) and include
   /// (Jekyll): each placed entry's time in its own zone, its offset from the first, its
-  /// place along the axis in percent, its milestone and its words. As the site's chart does,
+  /// place along the axis in percent, its milestone and its words, HTML-escaped. As the site's chart does,
   /// an entry more than a week from the middle is left out.
   static func timelineParams(_ report: IncidentReport) -> [FrontMatterTable] {
     let placed = report.timeline.compactMap { entry in entry.instant.map { (entry, $0) } }
@@ -274,7 +274,9 @@ public struct PostRenderer: Sendable {
       row["offset"] = .string("+" + DurationText.format(instant.timeIntervalSince(first)))
       row["position"] = .double((instant.timeIntervalSince(first) / span * 1000).rounded() / 10)
       if let kind = entry.kind { row["kind"] = .string(kind.rawValue) }
-      row["text"] = .string(entry.text)
+      // HTML-escaped: a theme that prints it raw shows text, never markup (retro's layouts
+      // unescape it and let the generator escape it for where it goes).
+      row["text"] = .string(HTMLRenderer.escape(entry.text))
       return row
     }
   }
