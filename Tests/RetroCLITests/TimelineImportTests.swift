@@ -128,7 +128,7 @@ struct TimelineImportTests {
       ], in: directory)
     #expect(run.status == 0, "\(run.stderr)")
     let text = try String(contentsOf: directory.appendingPathComponent("r.md"), encoding: .utf8)
-    let timeline = try #require(text.range(of: "## Timeline\n\n- 08:50 UTC — checkout: raise db pool size to 400"), "\(text)")
+    let timeline = try #require(text.range(of: "## Timeline (UTC)\n\n- 08:50 — checkout: raise db pool size to 400"), "\(text)")
     let actions = try #require(text.range(of: "## Action items"))
     #expect(timeline.lowerBound < actions.lowerBound)
     #expect(text.contains("— *likely impact start: the last deploy before the first alert*"))

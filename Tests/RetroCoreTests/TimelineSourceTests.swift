@@ -96,10 +96,13 @@ struct TimelineSourceTests {
     #expect(guesses.count == 4)
     // What the timeline already has is not guessed again.
     #expect(ImportedMilestones.guess(events, known: [.detected, .resolved]).values.map(\.kind).sorted { $0.rawValue < $1.rawValue } == [.mitigated, .start])
-    // No deploy within two hours before the alert: the alert is the start, the page the detection.
+    // No deploy within two hours before the alert: no start is guessed; the alert detected it.
     let late = [event("05:00", .deploy), event("09:01", .alertFiring), event("09:04", .page)]
     let lateGuesses = ImportedMilestones.guess(late, known: [])
-    #expect(lateGuesses[1]?.kind == .start && lateGuesses[2]?.kind == .detected)
+    #expect(lateGuesses.count == 1 && lateGuesses[1]?.kind == .detected)
+    // Chat alone, or pages with no alert: the page detects; messages are never milestones.
+    #expect(ImportedMilestones.guess([event("09:00", .message)], known: []).isEmpty)
+    #expect(ImportedMilestones.guess([event("09:00", .message), event("09:04", .page)], known: [])[1]?.reason == "the first page")
   }
 
   @Test("Markdown text from an export reads back as the same words")

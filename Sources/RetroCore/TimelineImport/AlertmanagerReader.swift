@@ -38,15 +38,21 @@ enum AlertmanagerReader {
         if let detail, !detail.isEmpty { text += ": \(detail.trimmingWhitespaceAndNewlines())" }
         return text
       }
+      // A silenced or inhibited alert paged nobody, and an info alert is not one to page on:
+      // kept as events, never taken for the alert that detected the incident.
+      let state = ImportJSON.string(ImportJSON.object(alert["status"])?["state"])
+      let severity = ImportJSON.string(labels["severity"])?.lowercased() ?? ""
+      let quiet = state == "suppressed" || ["info", "none", "debug", "informational"].contains(severity)
       if let start = ImportJSON.instant(alert["startsAt"]), seen.insert("\(identity) firing \(start.timeIntervalSince1970)").inserted {
-        events.append(ImportedEvent(instant: start, text: described("firing"), source: "Alertmanager", link: link, signal: .alertFiring))
+        let text = described(state == "suppressed" ? "firing, silenced" : "firing")
+        events.append(ImportedEvent(instant: start, text: text, source: "Alertmanager", link: link, signal: quiet ? .message : .alertFiring))
       }
       // The webhook's `status` is "resolved" once it ended; the API's is an object and its
       // `endsAt` only the time the alert would lapse if not renewed.
       if ImportJSON.string(alert["status"]) == "resolved", let end = ImportJSON.instant(alert["endsAt"]),
         seen.insert("\(identity) resolved \(end.timeIntervalSince1970)").inserted
       {
-        events.append(ImportedEvent(instant: end, text: described("resolved"), source: "Alertmanager", link: link, signal: .alertResolved))
+        events.append(ImportedEvent(instant: end, text: described("resolved"), source: "Alertmanager", link: link, signal: quiet ? .message : .alertResolved))
       }
     }
     return events

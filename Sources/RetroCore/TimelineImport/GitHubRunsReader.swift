@@ -28,6 +28,8 @@ enum GitHubRunsReader {
       if let event = ImportJSON.string(run["event"]), !event.isEmpty { details.append(event) }
       if !details.isEmpty { text += " (\(details.joined(separator: ", ")))" }
       var signal = DeployWording.signal(workflow, title)
+      // A pull request's run tests a change; it deploys nothing anyone uses.
+      if let event = ImportJSON.string(run["event"]), event == "pull_request" || event == "pull_request_target" { signal = .build }
       // A deploy that failed or has not finished changed nothing yet.
       if signal != .build, !finished || conclusion != "success" { signal = .build }
       if signal == .build, conclusion == "success" || conclusion == "skipped" || conclusion == "neutral" { continue }

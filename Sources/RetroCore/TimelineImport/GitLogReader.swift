@@ -3,8 +3,12 @@ import Foundation
 /// The commits of a deploy repository (a folder git knows), by commit time: each is a
 /// deploy, a revert a mitigation. Only the window's commits are asked of git.
 enum GitLogReader {
+  /// Whether `path` is a repository's top folder (a folder inside one is not: its commits
+  /// are the whole repository's, which is rarely the deploy history meant).
   static func isRepository(_ path: String) -> Bool {
-    Git.run(["rev-parse", "--git-dir"], in: path) != nil
+    guard let top = Git.run(["rev-parse", "--show-toplevel"], in: path)?.trimmingCharacters(in: .whitespacesAndNewlines) else { return false }
+    return URL(fileURLWithPath: top).resolvingSymlinksInPath().standardizedFileURL.path
+      == URL(fileURLWithPath: path).resolvingSymlinksInPath().standardizedFileURL.path
   }
 
   static func read(repository path: String, since: Date?, until: Date?) throws -> [ImportedEvent] {

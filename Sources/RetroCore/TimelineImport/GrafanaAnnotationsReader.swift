@@ -16,10 +16,13 @@ enum GrafanaAnnotationsReader {
       let previous = ImportJSON.string(annotation["prevState"])?.lowercased()
       let name = ImportJSON.string(annotation["alertName"]) ?? "alert"
       let signal: ImportedEventSignal
-      switch state {
+      // Unified alerting writes a reason after the state: `Normal (MissingSeries)`.
+      let base = state.split(separator: " ").first.map(String.init) ?? state
+      let previousBase = previous?.split(separator: " ").first.map(String.init)
+      switch base {
       case "alerting", "firing": signal = .alertFiring
       case "ok", "normal":
-        guard previous == "alerting" || previous == "firing" else { continue }
+        guard previousBase == "alerting" || previousBase == "firing" else { continue }
         signal = .alertResolved
       case "pending": continue
       default: signal = .message

@@ -16,22 +16,29 @@ enum ImportJSON {
     do {
       return try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
     } catch {
-      let text = String(describing: error)
-      throw InputError(path: path, line: lineNumber(in: text), message: "is not valid JSON (\(firstSentence(of: text)))")
+      let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? String(describing: error)
+      let line = lineNumber(in: text, data: data)
+      throw InputError(path: path, line: line, message: "is not valid JSON (\(reason(text)))")
     }
   }
 
-  /// `around line 3, column 5` in the JSON reader's message.
-  private static func lineNumber(in message: String) -> Int? {
-    guard let range = message.range(of: "line ") else { return nil }
-    return Int(message[range.upperBound...].prefix { $0.isNumber })
+  /// The line of the problem: `line 3` in the reader's message, or the line holding its
+  /// `character 77` (the count of bytes before it).
+  static func lineNumber(in message: String, data: Data) -> Int? {
+    if let range = message.range(of: "line "), let line = Int(message[range.upperBound...].prefix { $0.isNumber }) { return line }
+    guard let range = message.range(of: "character "), let offset = Int(message[range.upperBound...].prefix { $0.isNumber }) else {
+      return data.isEmpty ? 1 : nil
+    }
+    return 1 + data.prefix(min(offset, data.count)).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
   }
 
-  private static func firstSentence(of message: String) -> String {
-    if let start = message.range(of: "debugDescription: \""), let end = message[start.upperBound...].firstIndex(of: "\"") {
-      return String(message[start.upperBound..<end])
-    }
-    return String(message.prefix(200))
+  /// The reader's words without its position (which the line number gives).
+  static func reason(_ message: String) -> String {
+    var text = message
+    if let around = text.range(of: " around ") { text = String(text[..<around.lowerBound]) }
+    if let start = text.range(of: "debugDescription: \"") { text = String(text[start.upperBound...].prefix { $0 != "\"" }) }
+    text = text.trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+    return text.isEmpty ? "unreadable" : String(text.prefix(200))
   }
 
   static func string(_ value: Any?) -> String? {

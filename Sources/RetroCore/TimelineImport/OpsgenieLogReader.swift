@@ -18,13 +18,18 @@ enum OpsgenieLogReader {
         let instant = ImportJSON.instant(entry["createdAt"])
       else { continue }
       let lowered = log.lowercased()
-      if lowered.contains("notification") || lowered.contains("is posted to") || lowered.contains("sent to") { continue }
+      let type = (entry["type"] as? String)?.lowercased() ?? ""
+      // Each person's notification, and the alert routed to a team: the page itself is the
+      // alert created.
+      if type == "alertrecipient" || (type != "note" && (lowered.hasPrefix("notification") || lowered.contains(" is posted to "))) { continue }
       let signal: ImportedEventSignal
-      if lowered.contains("acknowledged") && !lowered.contains("unacknowledged") {
+      if type == "note" || lowered.hasPrefix("note ") {
+        signal = .message
+      } else if lowered.hasPrefix("alert acknowledged") || lowered.hasPrefix("alert is acknowledged") {
         signal = .acknowledged
-      } else if lowered.contains("closed") {
+      } else if lowered.hasPrefix("alert closed") || lowered.hasPrefix("alert is closed") {
         signal = .pageResolved
-      } else if lowered.contains("created") {
+      } else if lowered.hasPrefix("alert created") || lowered.hasPrefix("alert is created") {
         signal = .page
       } else {
         signal = .message

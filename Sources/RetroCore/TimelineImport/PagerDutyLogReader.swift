@@ -16,11 +16,12 @@ enum PagerDutyLogReader {
     let entries = ImportJSON.array(ImportJSON.object(json)?["log_entries"]) ?? ImportJSON.array(json) ?? []
     var events: [ImportedEvent] = []
     for case let entry as [String: Any] in entries {
-      guard let type = ImportJSON.string(entry["type"]), let instant = ImportJSON.instant(entry["created_at"]) else { continue }
+      guard let type = entry["type"] as? String, let instant = ImportJSON.instant(entry["created_at"]) else { continue }
       let kind = type.hasSuffix("_log_entry") ? String(type.dropLast("_log_entry".count)) : type
       if ["notify", "assign", "delegate", "urgency_change", "priority_change"].contains(kind) { continue }
       let incident = ImportJSON.object(entry["incident"])
-      let summary = ImportJSON.string(entry["summary"])?.trimmingWhitespaceAndNewlines() ?? kind
+      var summary = (entry["summary"] as? String)?.trimmingWhitespaceAndNewlines() ?? ""
+      if summary.isEmpty { summary = kind.replacingOccurrences(of: "_", with: " ") }
       let link = ImportJSON.string(entry["html_url"]) ?? ImportJSON.string(incident?["html_url"])
       var text = summary
       let signal: ImportedEventSignal

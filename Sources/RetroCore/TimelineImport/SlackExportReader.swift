@@ -67,7 +67,10 @@ enum SlackExportReader {
         if let subtype = ImportJSON.string(message["subtype"]), !spoken.contains(subtype) { continue }
         guard let instant = ImportJSON.instant(message["ts"]) else { continue }
         let raw = ImportJSON.string(message["text"]) ?? ""
-        let text = plainText(raw, people: people)
+        var text = plainText(raw, people: people)
+        // A bot's alert or a deploy notice is often all attachments or blocks, a screenshot
+        // only a file: their words, or the file's name, stand for the text.
+        if text.isEmpty { text = plainText(extraText(message), people: people) }
         guard !text.isEmpty else { continue }
         let author =
           ImportJSON.string(message["user"]).flatMap { people[$0] }
@@ -81,6 +84,35 @@ enum SlackExportReader {
       }
     }
     return events
+  }
+
+  /// The words of a message's attachments (fallback, else title and text), blocks (their
+  /// text elements) and files (`shared a file: NAME`), for a message with no text of its own.
+  static func extraText(_ message: [String: Any]) -> String {
+    var parts: [String] = []
+    for case let attachment as [String: Any] in ImportJSON.array(message["attachments"]) ?? [] {
+      if let fallback = ImportJSON.string(attachment["fallback"]), !fallback.isEmpty {
+        parts.append(fallback)
+      } else {
+        parts += [attachment["pretext"], attachment["title"], attachment["text"]].compactMap { ImportJSON.string($0) }.filter { !$0.isEmpty }
+      }
+    }
+    if parts.isEmpty {
+      func texts(_ value: Any?) {
+        if let object = value as? [String: Any] {
+          if let text = object["text"] as? String, object["type"] as? String != "mrkdwn" || !text.isEmpty { parts.append(text) }
+          for (key, inner) in object where key != "text" { texts(inner) }
+          if let text = object["text"] as? [String: Any] { texts(text) }
+        } else if let array = value as? [Any] {
+          for inner in array { texts(inner) }
+        }
+      }
+      texts(message["blocks"])
+    }
+    for case let file as [String: Any] in ImportJSON.array(message["files"]) ?? [] {
+      if let name = ImportJSON.string(file["title"]) ?? ImportJSON.string(file["name"]), !name.isEmpty { parts.append("shared a file: \(name)") }
+    }
+    return parts.joined(separator: " ")
   }
 
   /// Display names by user id, from `users.json` when the export has one.

@@ -58,6 +58,10 @@ public struct TimelineSource: Sendable, Equatable {
           path: path,
           message: "is JSON of no format retro reads: name it as KIND:\(path), KIND one of \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
       }
+      if let named = self.kind, !Self.looks(json, like: named), !Self.isEmptyExport(json) {
+        let shape = Self.kind(of: json).map { "; it reads as \($0.rawValue)" } ?? ""
+        throw InputError(path: path, message: "was named \(named.rawValue): but holds nothing of that format (\(Self.expected(named)))\(shape)")
+      }
       found = kind
       switch kind {
       case .pagerduty: events = try PagerDutyLogReader.read(json, path: path)
@@ -73,6 +77,37 @@ public struct TimelineSource: Sendable, Equatable {
       (since.map { event.instant >= $0 } ?? true) && (until.map { event.instant <= $0 } ?? true)
     }
     return (found, events)
+  }
+
+  static func looks(_ json: Any, like kind: Kind) -> Bool {
+    switch kind {
+    case .pagerduty: return PagerDutyLogReader.looksLike(json)
+    case .opsgenie: return OpsgenieLogReader.looksLike(json)
+    case .alertmanager: return AlertmanagerReader.looksLike(json)
+    case .grafana: return GrafanaAnnotationsReader.looksLike(json)
+    case .ghRuns: return GitHubRunsReader.looksLike(json)
+    case .ghDeployments: return GitHubDeploymentsReader.looksLike(json)
+    case .slack, .git: return false
+    }
+  }
+
+  /// An export with nothing in it (`[]`, `{"log_entries": []}`), which any kind may be.
+  static func isEmptyExport(_ json: Any) -> Bool {
+    if let array = json as? [Any] { return array.isEmpty }
+    if let object = json as? [String: Any] { return object.values.contains { ($0 as? [Any])?.isEmpty == true } }
+    return false
+  }
+
+  static func expected(_ kind: Kind) -> String {
+    switch kind {
+    case .pagerduty: return "PagerDuty's log_entries"
+    case .opsgenie: return "Opsgenie's alert log: data with log and createdAt"
+    case .alertmanager: return "alerts with startsAt, or webhook payloads"
+    case .grafana: return "annotations with newState and time"
+    case .ghRuns: return "gh run list --json with workflowName, status, conclusion"
+    case .ghDeployments: return "deployments with environment, sha, created_at"
+    case .slack, .git: return "a folder"
+    }
   }
 
   /// The format of a JSON export, from its shape.

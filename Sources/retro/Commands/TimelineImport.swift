@@ -100,7 +100,10 @@ extension Retro {
         let outcome = TimelineImporter(parser: parser).importEvents(events, path: report, zone: zone)
         if let error = outcome.file.error { throw error }
         guard let output = outcome.file.output, let original = outcome.file.original else {
-          printError("retro: nothing to add to \(report): \(outcome.duplicates) of \(events.count) events are in its timeline already")
+          printError(
+            events.isEmpty
+              ? "retro: nothing to add to \(report): the sources hold no events in the window"
+              : "retro: nothing to add to \(report): \(outcome.duplicates) of \(events.count) events are in its timeline already")
           return
         }
         for added in outcome.added {
@@ -118,6 +121,7 @@ extension Retro {
         } else {
           try FileFixer.write(outcome.file)
         }
+        for change in outcome.changes { printError("\(report): warning: \(dryRun ? "would change" : "changed") what the report says: \(change)") }
         let count = outcome.added.count
         printError(
           "retro: \(dryRun ? "would add" : "added") \(count) timeline \(count == 1 ? "entry" : "entries") in \(outcome.zone) to \(report)"
@@ -133,7 +137,9 @@ extension Retro {
     static func instant(_ text: String, option: String, zone: TimeZone, endOfDay: Bool = false) throws -> Date {
       let trimmed = text.trimmingWhitespace()
       if let instant = TimelineSource.instant(trimmed) { return instant }
-      let offset = zone.secondsFromGMT()
+      // The zone's offset on that day, not today's: summer time is another offset.
+      let rough = TimelineSource.instant(trimmed.count == 10 ? trimmed + "T12:00Z" : trimmed + "Z") ?? Date()
+      let offset = zone.secondsFromGMT(for: rough)
       let sign = offset < 0 ? "-" : "+"
       let hours = abs(offset) / 3600
       let minutes = abs(offset) % 3600 / 60

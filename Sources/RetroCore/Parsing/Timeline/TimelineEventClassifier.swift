@@ -35,7 +35,9 @@ enum TimelineEventClassifier {
     // Byte search over the lowercased UTF-8: this runs on every entry, and Foundation's
     // `contains` is many times slower.
     // ASCII text (nearly every entry) is lowercased by bytes, the same result.
-    let lowered = text.utf8.contains(where: { $0 >= 0x80 }) ? Array(text.lowercased().utf8) : ByteSearch.lowercasedASCII(text)
+    var lowered = text.utf8.contains(where: { $0 >= 0x80 }) ? Array(text.lowercased().utf8) : ByteSearch.lowercasedASCII(text)
+    // A link's address is not the entry's words (`…/monitoring-stack/actions/runs/1`).
+    if ByteSearch.contains(lowered, Compiled.scheme) { lowered = withoutAddresses(lowered) }
     // One pass per list (Aho–Corasick, as substrings), not one search per phrase.
     if Compiled.explicitStart.occurs(in: lowered) { return .start }
     if Compiled.resolved.occurs(in: lowered) && !ByteSearch.contains(lowered, Compiled.unresolved) { return .resolved }
@@ -45,7 +47,26 @@ enum TimelineEventClassifier {
     return nil
   }
 
+  /// `lowered` with every `http://…` or `https://…` up to the next space left out.
+  static func withoutAddresses(_ lowered: [UInt8]) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(lowered.count)
+    var index = 0
+    while index < lowered.count {
+      if lowered[index] == UInt8(ascii: "h"), index + 7 <= lowered.count,
+        lowered[index..<index + 7].elementsEqual("http://".utf8) || (index + 8 <= lowered.count && lowered[index..<index + 8].elementsEqual("https://".utf8))
+      {
+        while index < lowered.count, lowered[index] != 0x20, lowered[index] != UInt8(ascii: ")"), lowered[index] != UInt8(ascii: ">") { index += 1 }
+        continue
+      }
+      out.append(lowered[index])
+      index += 1
+    }
+    return out
+  }
+
   private enum Compiled {
+    static let scheme = Array("://".utf8)
     static let explicitStart = PhraseMatcher(TimelineEventClassifier.explicitStart, wholeWords: false)
     static let resolved = PhraseMatcher(TimelineEventClassifier.resolved, wholeWords: false)
     static let mitigated = PhraseMatcher(TimelineEventClassifier.mitigated, wholeWords: false)
