@@ -191,6 +191,15 @@ struct TimelineImportTests {
     let missing = try RetroBinary.run(["timeline", "import", "r.md", "--from", "nowhere.json"], in: directory)
     #expect(missing.status == 2)
     #expect(missing.stderr.contains("nowhere.json: error: does not exist"), "\(missing.stderr)")
+    // A kind named that the file is not; a folder inside the deploy repository.
+    let named = try RetroBinary.run(["timeline", "import", "r.md", "--from", "grafana:" + Self.exports.appendingPathComponent("pagerduty-log-entries.json").path], in: directory)
+    #expect(named.status == 2)
+    #expect(named.stderr.contains("was named grafana: but holds nothing of that format") && named.stderr.contains("it reads as pagerduty"), "\(named.stderr)")
+    try FileManager.default.createDirectory(at: directory.appendingPathComponent("deploy/sub"), withIntermediateDirectories: true)
+    let inside = try RetroBinary.run(["timeline", "import", "r.md", "--from", "deploy/sub"], in: directory)
+    #expect(inside.status == 2)
+    #expect(inside.stderr.contains("is neither a Slack export"), "\(inside.stderr)")
+    #expect(broken.stderr.contains("broken.json:1:"), "the line of the JSON error: \(broken.stderr)")
     #expect(try String(contentsOf: directory.appendingPathComponent("r.md"), encoding: .utf8) == before)
   }
 }

@@ -113,4 +113,52 @@ struct TimelineSourceTests {
     let document = MarkdownDocument(parsing: "- " + escaped + "\n")
     #expect(document.root.plainText.trimmingCharacters(in: .whitespacesAndNewlines) == hostile.replacingOccurrences(of: "\n", with: " "))
   }
+
+  @Test("deploys and rollbacks by whole words: 'ownership' ships nothing")
+  func deployWords() {
+    #expect(DeployWording.signal("deploy", "Deploy checkout") == .deploy)
+    #expect(DeployWording.signal("Release v2.3") == .deploy)
+    #expect(DeployWording.signal("Revert \"raise pool\"") == .rollback)
+    #expect(DeployWording.signal("Roll back checkout") == .rollback)
+    #expect(DeployWording.signal("Check CODEOWNERS ownership") == .build)
+    #expect(DeployWording.signal("CI", "Add pool panel") == .build)
+  }
+
+  @Test("a silenced or info alert is an event, never the detection")
+  func quietAlerts() throws {
+    let json = try JSONSerialization.jsonObject(with: Data("""
+      [{"labels": {"alertname": "NodeDiskPressure", "severity": "info"}, "startsAt": "2026-03-14T07:10:00Z", "status": {"state": "active"}},
+       {"labels": {"alertname": "Watchdog", "severity": "page"}, "startsAt": "2026-03-14T07:12:00Z", "status": {"state": "suppressed"}},
+       {"labels": {"alertname": "High5xx", "severity": "page"}, "startsAt": "2026-03-14T09:01:00Z", "status": {"state": "active"}}]
+      """.utf8))
+    #expect(try AlertmanagerReader.read(json, path: "a.json").map(\.signal) == [.message, .message, .alertFiring])
+  }
+
+  @Test("Opsgenie: a note is a note whatever it says; notifications are left out")
+  func opsgenie() throws {
+    let json = try JSONSerialization.jsonObject(with: Data("""
+      {"data": [
+        {"log": "Alert is created", "type": "system", "createdAt": "2026-03-14T09:03:00Z"},
+        {"log": "Notification is sent to carol", "type": "alertRecipient", "createdAt": "2026-03-14T09:03:02Z"},
+        {"log": "pool connections closed by pgbouncer", "type": "note", "owner": "carol", "createdAt": "2026-03-14T09:50:00Z"},
+        {"log": "Alert closed via Web", "type": "alertAction", "createdAt": "2026-03-14T09:46:00Z"}]}
+      """.utf8))
+    #expect(try OpsgenieLogReader.read(json, path: "o.json").map(\.signal) == [.page, .message, .pageResolved])
+  }
+
+  @Test("a Slack message of attachments, blocks or a file has their words")
+  func slackExtras() {
+    #expect(SlackExportReader.extraText(["attachments": [["fallback": "[FIRING:1] High5xx"]]]) == "[FIRING:1] High5xx")
+    #expect(SlackExportReader.extraText(["blocks": [["type": "section", "text": ["type": "mrkdwn", "text": "Deploy finished"]]]]) == "Deploy finished")
+    #expect(SlackExportReader.extraText(["files": [["name": "graph.png", "title": "error graph"]]]) == "shared a file: error graph")
+  }
+
+  @Test("a JSON error names its line, from the reader's character count")
+  func jsonLine() {
+    let data = Data("{\n  \"a\": 1,\n  \"b\": ]\n}".utf8)
+    #expect(ImportJSON.lineNumber(in: "Invalid value around character 19.", data: data) == 3)
+    #expect(ImportJSON.reason("Invalid value around character 19.") == "Invalid value")
+    #expect(throws: InputError.self) { try ImportJSON.parse(data, path: "x.json") }
+  }
 }
+

@@ -27,7 +27,11 @@ enum ImportJSON {
   static func lineNumber(in message: String, data: Data) -> Int? {
     if let range = message.range(of: "line "), let line = Int(message[range.upperBound...].prefix { $0.isNumber }) { return line }
     guard let range = message.range(of: "character "), let offset = Int(message[range.upperBound...].prefix { $0.isNumber }) else {
-      return data.isEmpty ? 1 : nil
+      // Cut short: the problem is at the end.
+      if data.isEmpty || message.lowercased().contains("end of file") {
+        return 1 + data.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } - (data.last == 0x0A ? 1 : 0)
+      }
+      return nil
     }
     return 1 + data.prefix(min(offset, data.count)).reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
   }
