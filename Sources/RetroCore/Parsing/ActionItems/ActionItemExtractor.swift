@@ -44,7 +44,9 @@ struct ActionItemExtractor {
         if items[index].due == nil { items[index].due = groupDue }
       }
     }
-    if isSubsection, !hasStructure, !Self.isTier(section.heading) {
+    // A sub-heading that names a kind of work (`### Investigation`, `### Detection`) over
+    // prose is a group of its text, not an item.
+    if isSubsection, !hasStructure, !Self.isTier(section.heading), ActionItemType(label: section.heading) == nil {
       // One heading per item: the heading is the item, the body its details.
       let body = outlined.blocks.map(\.plainText).joined(separator: "\n")
       let links = outlined.blocks.flatMap(\.linkDestinations)
@@ -164,6 +166,13 @@ struct ActionItemExtractor {
         }
         let collapsed = InlineText.collapse(head)
         if collapsed.isEmpty || ["n/a", "na", "none", "-", "—", "nothing"].contains(collapsed.lowercased()) { continue }
+        // `- [ ] Ensure alerting is in place for:` over task boxes: the boxes are the items.
+        if collapsed.hasSuffix(":"), let nested = item.children.first(where: { if case .list = $0.kind { return true } else { return false } }),
+          !nested.children.isEmpty, nested.children.allSatisfy(Self.isTaskBox)
+        {
+          read(nested, group: group, doneByGroup: doneByGroup)
+          continue
+        }
         items.append(
           reader.item(
             head: head, all: item.plainText, links: item.linkDestinations, line: line, group: group,
@@ -192,6 +201,13 @@ struct ActionItemExtractor {
     default:
       break
     }
+  }
+
+  /// A list item that opens with a task box: `[ ]`, `[x]`.
+  static func isTaskBox(_ item: MarkdownNode) -> Bool {
+    guard let first = item.children.first, first.kind == .paragraph else { return false }
+    let text = first.plainText
+    return text.hasPrefix("[ ]") || text.hasPrefix("[x]") || text.hasPrefix("[X]")
   }
 
   /// Lines of a paragraph that start with a pasted bullet, with the bullet removed.

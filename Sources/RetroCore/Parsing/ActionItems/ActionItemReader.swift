@@ -115,13 +115,22 @@ struct ActionItemReader {
     // Byte searches over the ASCII-lowercased text: the phrases are ASCII.
     let lowered = ByteSearch.lowercasedASCII(text)
     if text.hasSuffix("?") { return false }
+    // A sentence that starts by saying it is done: `… in the metrics. _done in grafana_.`
+    if DonePhrases.doneSentence.contains(where: { ByteSearch.contains(lowered, $0) }) || lowered.starts(with: Array("done ".utf8)) { return true }
     if DonePhrases.underWay.contains(where: { ByteSearch.contains(lowered, $0) }) { return false }
+    // `Created a ticket to migrate …`: the work is in the ticket, still to do.
+    if let first = words.first?.lowercased(), DonePhrases.tracking.contains(first), words.count > 2,
+      ["ticket", "issue", "task", "jira", "bug", "story", "epic"].contains(words[2].lowercased().trimmingCharacters(in: .punctuationCharacters))
+    {
+      return false
+    }
     // `Check every subdomain and make sure we've migrated …`: an order, whatever follows.
     if let first = words.first?.lowercased(), SectionContentCues.imperativeVerbs.contains(first) { return false }
     if DonePhrases.done.contains(where: { ByteSearch.contains(lowered, $0) }) { return true }
-    guard let first = words.first?.lowercased().trimmingCharacters(in: .punctuationCharacters), first.count > 4,
-      first.hasSuffix("ed")
-    else { return false }
+    guard let first = words.first?.lowercased().trimmingCharacters(in: .punctuationCharacters) else { return false }
+    // An irregular past that is not also an order (`set`, `put`, `cut`, `run` are both).
+    if DonePhrases.irregularPast.contains(first), words.count > 1 { return true }
+    guard first.count > 4, first.hasSuffix("ed") else { return false }
     let notPast: Set<String> = ["need", "needed", "embed", "speed", "proceed", "exceed", "succeed", "feed", "seed", "bleed", "shed"]
     if notPast.contains(first) { return false }
     guard words.count > 1 else { return true }
@@ -143,8 +152,17 @@ struct ActionItemReader {
     ].map { Array($0.utf8) }
     static let done = [
       "has been ", "have been ", "we've ", "we have ", "was added", "were added", "is now in place", "now in place",
-      "already done",
+      "already done", "been done", "been completed",
     ].map { Array($0.utf8) }
+    static let doneSentence = [". done ", ". done.", ". _done ", ". *done ", "; done ", ". done,"].map { Array($0.utf8) }
+    /// Verbs of filing work elsewhere: done is the filing, not the work.
+    static let tracking: Set<String> = ["created", "opened", "filed", "raised", "logged", "submitted"]
+    static let irregularPast: Set<String> = [
+      "sent", "wrote", "made", "built", "ran", "took", "gave", "began", "brought", "bought", "caught", "drew", "drove",
+      "fed", "found", "got", "held", "kept", "led", "left", "lost", "met", "paid", "rode", "rewrote", "rebuilt", "sold",
+      "spent", "spun", "stood", "struck", "swapped", "taught", "told", "threw", "understood", "upheld", "withdrew",
+      "won", "wound", "forgot", "froze", "hid", "shook", "stole", "tore", "woke",
+    ]
   }
 
   /// What an owner cell holds when nobody owns the item yet (a template's placeholder, a

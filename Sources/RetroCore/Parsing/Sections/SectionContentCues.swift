@@ -96,7 +96,7 @@ struct SectionContentCues: Equatable {
   /// Verbs that open an action item: `Add an alert`, `Investigate …`, `Document …`.
   static let imperativeVerbs: Set<String> = [
     "add", "adjust", "alert", "allow", "audit", "automate", "build", "change", "check", "clarify", "clean",
-    "consider", "configure", "create", "define", "deploy", "deprecate", "design", "detect", "disable",
+    "consider", "configure", "create", "decide", "define", "deploy", "deprecate", "design", "detect", "disable",
     "document", "enable", "enforce", "ensure", "establish", "evaluate", "expand", "explore", "extend",
     "fix", "harden", "implement", "improve", "increase", "introduce", "investigate", "isolate", "limit",
     "make", "maximise", "maximize", "migrate", "minimise", "minimize", "monitor", "move", "prevent", "provide", "reduce", "refactor", "remove", "rename",
