@@ -68,7 +68,11 @@ struct ActionItemExtractor {
     // `1. **Title**` items whose details follow as separate, unindented bullet lists or
     // paragraphs: CommonMark ends the numbered list there, but the details are the item's.
     var afterLeadItem = false
+    let hasTable = outlined.blocks.contains { $0.kind == .table }
     for block in outlined.blocks {
+      // Beside a table of the items, a list that defines their types or priorities
+      // (`* Prevent - …`, `* P0 - Critical for …`) is a legend.
+      if hasTable, Self.isLegend(block) { continue }
       if Self.isBoldLeadNumberedList(block) {
         read(block, group: group, doneByGroup: doneByGroup)
         afterLeadItem = true
@@ -200,6 +204,20 @@ struct ActionItemExtractor {
       for child in block.children { read(child, group: group, doneByGroup: doneByGroup) }
     default:
       break
+    }
+  }
+
+  /// A list each of whose items opens with a type or priority and a dash or colon.
+  static func isLegend(_ block: MarkdownNode) -> Bool {
+    guard case .list = block.kind, block.children.count >= 2 else { return false }
+    return block.children.allSatisfy { item in
+      let text = InlineText.collapse(item.children.first?.plainText ?? "")
+      guard let cut = text.range(of: " - ") ?? text.range(of: " – ") ?? text.range(of: ": ") else { return false }
+      let label = text[..<cut.lowerBound].trimmingWhitespace()
+      let lowered = label.lowercased()
+      let isPriority = (lowered.count == 2 && lowered.hasPrefix("p") && lowered.last?.isNumber == true)
+        || ["critical", "high", "medium", "low"].contains(lowered)
+      return ActionItemType(label: label) != nil || isPriority
     }
   }
 

@@ -127,6 +127,7 @@ struct ActionItemReader {
     // `Check every subdomain and make sure we've migrated …`: an order, whatever follows.
     if let first = words.first?.lowercased(), SectionContentCues.imperativeVerbs.contains(first) { return false }
     if DonePhrases.done.contains(where: { ByteSearch.contains(lowered, $0) }) { return true }
+    if Self.passivePast(words) { return true }
     guard let first = words.first?.lowercased().trimmingCharacters(in: .punctuationCharacters) else { return false }
     // An irregular past that is not also an order (`set`, `put`, `cut`, `run` are both).
     if DonePhrases.irregularPast.contains(first), words.count > 1 { return true }
@@ -145,7 +146,34 @@ struct ActionItemReader {
       || words[1].first == "`" || words[1].first?.isUppercase == true
   }
 
+  /// `Hosts were swiftly identified, removed …`, `Access was restricted …`: a passive past in
+  /// the first sentence (`was`/`were`/`had been`, an adverb or two, a participle).
+  static func passivePast(_ words: [Substring]) -> Bool {
+    var index = 0
+    while index < words.count {
+      let word = words[index].lowercased()
+      if word.hasSuffix(".") || word.hasSuffix(";") { return false }
+      var next = index + 1
+      if word == "was" || word == "were" || (word == "had" && next < words.count && words[next].lowercased() == "been") {
+        if word == "had" { next += 1 }
+        while next < words.count, words[next].lowercased().hasSuffix("ly") || ["then", "also", "all", "not"].contains(words[next].lowercased()) {
+          if words[next].lowercased() == "not" { return false }
+          next += 1
+        }
+        guard next < words.count else { return false }
+        let participle = words[next].lowercased().trimmingCharacters(in: .punctuationCharacters)
+        return (participle.count > 3 && participle.hasSuffix("ed")) || DonePhrases.participles.contains(participle)
+      }
+      index += 1
+    }
+    return false
+  }
+
   private enum DonePhrases {
+    static let participles: Set<String> = [
+      "done", "made", "built", "rebuilt", "set", "put", "cut", "run", "taken", "written", "rewritten", "shut", "kept",
+      "sent", "found", "given", "brought", "shipped", "frozen", "torn", "begun", "split", "spun", "held", "paid",
+    ]
     static let underWay = [
       "begun", "started", "beginning", "in progress", "working on", "plan to", "planning", " will ", "ongoing",
       "been exploring", "been working", "been investigating", "scheduled", "been planned",

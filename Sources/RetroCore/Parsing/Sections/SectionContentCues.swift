@@ -10,6 +10,11 @@ struct SectionContentCues: Equatable {
   var items = 0
   /// Items that read like work to do: a task box, an owner, a ticket or an imperative verb.
   var workItems = 0
+  /// Items that report work done (`Hosts were rebuilt`, `Switched to pnpm`).
+  var doneItems = 0
+
+  /// Most items report work done: what was done to resolve it, not work still to do.
+  var reportsDoneWork: Bool { items >= 3 && doneItems * 10 >= items * 7 }
 
   /// The kind the body points to, if it clearly points to one.
   var suggestedKind: SectionKind? {
@@ -20,7 +25,7 @@ struct SectionContentCues: Equatable {
 
   /// `12 of 14 lines timestamped; 3 of 3 items read as work to do`.
   var summary: String {
-    "\(stamped) of \(lines) lines timestamped; \(workItems) of \(items) items read as work to do"
+    "\(stamped) of \(lines) lines timestamped; \(workItems) of \(items) items read as work to do, \(doneItems) as work done"
   }
 
   init(blocks: [MarkdownNode]) {
@@ -37,6 +42,7 @@ struct SectionContentCues: Equatable {
         items += 1
         if Self.isStamped(text) { stamped += 1 }
         if Self.readsAsWork(text, whole: item.plainText) { workItems += 1 }
+        if ActionItemReader.reportsDoneWork(InlineText.collapse(text)) { doneItems += 1 }
       }
     case .paragraph:
       for line in block.plainText.splitASCII(separator: "\n") where !line.allSatisfy(\.isWhitespace) {

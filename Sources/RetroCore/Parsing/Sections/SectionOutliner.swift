@@ -230,6 +230,16 @@ struct SectionOutliner {
     let cues = SectionContentCues(blocks: outlined.blocks)
     section.explanation += "; content: \(cues.summary)"
     defer { outlined.section = section }
+    // `Remediation`, between action items and resolution: a list of work done settles it.
+    if ambiguous, Set(heading.candidates.prefix(2).map(\.kind)) == [.actionItems, .resolution], cues.reportsDoneWork,
+      section.effectiveKind == .actionItems
+    {
+      section.kind = .resolution
+      section.alsoKinds = []
+      section.foundBy = .content
+      section.explanation += " → resolution by content (work done)"
+      return
+    }
     guard let suggested = cues.suggestedKind, suggested != section.effectiveKind else {
       // A bold label in a run of labels (`- **Context**:`) whose word is a weak hint, and a
       // body that does not contradict it.
