@@ -26,7 +26,7 @@ struct ActionItemExtractor {
     let group = isSubsection ? section.heading : nil
     let lowered = section.heading.lowercased()
     let doneByGroup = ["completed", "(done)", "done:", "finished", "already done", "closed"].contains { lowered.contains($0) }
-      || lowered.hasSuffix("done")
+      || lowered.hasSuffix("done") || Self.isTakenLabel(section.heading)
     let hasStructure = outlined.blocks.contains { block in
       if case .list = block.kind { return true }
       if case .table = block.kind { return true }
@@ -205,6 +205,12 @@ struct ActionItemExtractor {
     default:
       break
     }
+  }
+
+  /// `Actions taken`, `Action taken:`: what was done.
+  static func isTakenLabel(_ heading: String) -> Bool {
+    let words = InlineText.normalisedWords(heading).splitASCII(separator: " ")
+    return words.count == 2 && (words[0] == "action" || words[0] == "actions") && words[1] == "taken"
   }
 
   /// A list each of whose items opens with a type or priority and a dash or colon.

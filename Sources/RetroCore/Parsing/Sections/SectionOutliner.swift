@@ -167,7 +167,27 @@ struct SectionOutliner {
       weighContent(&outline.sections[index])
     }
     markTimesAsSubheadings(&outline.sections)
+    pairTakenWithPlanned(&outline.sections)
     return outline
+  }
+
+  /// `**Actions taken:**` beside `**Actions planned:**` in one report: the two are its
+  /// follow-ups, done and to do, not the incident's resolution (alone, "actions taken" is).
+  private func pairTakenWithPlanned(_ sections: inout [OutlineSection]) {
+    func words(_ heading: String) -> [Substring] { InlineText.normalisedWords(heading).splitASCII(separator: " ") }
+    func isAction(_ word: Substring) -> Bool { word == "action" || word == "actions" }
+    let planned = sections.contains { outlined in
+      let w = words(outlined.section.heading)
+      return w.count == 2 && isAction(w[0]) && w[1] == "planned" && outlined.section.effectiveKind == .actionItems
+    }
+    guard planned else { return }
+    for index in sections.indices {
+      let w = words(sections[index].section.heading)
+      guard w.count == 2, isAction(w[0]), w[1] == "taken", sections[index].section.kind == .resolution else { continue }
+      sections[index].section.kind = .actionItems
+      sections[index].section.alsoKinds = []
+      sections[index].section.explanation += " → actionItems: beside 'Actions planned', the actions taken are follow-ups done"
+    }
   }
 
   /// A section under a weak heading whose sub-headings are mostly times (`### 11:40`,
