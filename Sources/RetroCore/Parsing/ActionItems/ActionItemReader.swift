@@ -19,7 +19,7 @@ struct ActionItemReader {
     columns: [String: String] = [:]
   ) -> ActionItem {
     var head = InlineText.collapse(rawHead)
-    var status: ActionItemStatus = doneByGroup ? .done : .open
+    var status: ActionItemStatus = doneByGroup && !Self.saysStillToDo(InlineText.collapse(rawHead)) ? .done : .open
     var explicitId: String?
 
     // Task-list boxes, the malformed ones included.
@@ -146,6 +146,22 @@ struct ActionItemReader {
       || words[1].first == "`" || words[1].first?.isUppercase == true
   }
 
+  /// An item under a done heading that says it is still to come: `we will also be
+  /// re-evaluating …`, `We are also replacing …`, `This item is still on the roadmap`.
+  static func saysStillToDo(_ text: String) -> Bool {
+    let firstSentence = text.split(separator: ".", maxSplits: 1).first.map(String.init) ?? text
+    let lowered = ByteSearch.lowercasedASCII(" " + firstSentence + " ")
+    if DonePhrases.stillToDo.contains(where: { ByteSearch.contains(lowered, $0) }) { return true }
+    // `We are (also) replacing …`
+    let words = firstSentence.lowercased().split(separator: " ")
+    for (index, word) in words.enumerated() where word == "are" || word == "is" {
+      var next = index + 1
+      while next < words.count, ["also", "now", "currently", "still"].contains(words[next]) { next += 1 }
+      if next < words.count, words[next].hasSuffix("ing"), words[next].count > 5, index > 0, ["we", "team", "they"].contains(words[index - 1]) { return true }
+    }
+    return false
+  }
+
   /// `Hosts were swiftly identified, removed …`, `Access was restricted …`: a passive past in
   /// the first sentence (`was`/`were`/`had been`, an adverb or two, a participle).
   static func passivePast(_ words: [Substring]) -> Bool {
@@ -170,6 +186,7 @@ struct ActionItemReader {
   }
 
   private enum DonePhrases {
+    static let stillToDo = [" will ", " we'll ", " plan to ", " planning to ", " still on the roadmap", " is planned", " are planned"].map { Array($0.utf8) }
     static let participles: Set<String> = [
       "done", "made", "built", "rebuilt", "set", "put", "cut", "run", "taken", "written", "rewritten", "shut", "kept",
       "sent", "found", "given", "brought", "shipped", "frozen", "torn", "begun", "split", "spun", "held", "paid",

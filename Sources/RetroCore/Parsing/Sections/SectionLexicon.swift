@@ -76,7 +76,7 @@ enum SectionLexicon {
       ("what next", 4), ("resulting actions", 5), ("tasks", 3), ("recommendations", 4), ("going forward", 2),
       ("moving forward", 2), ("measures", 2), ("mitigations and action items", 5), ("planned", 2), ("prevent happening", 6), ("prevent happen", 6),
       ("long term solution", 4), ("short term solution", 4), ("changes we are making", 5), ("changes", 1),
-      ("what will do", 5), ("hardening", 3), ("safeguards", 3),
+      ("what will do", 5), ("hardening", 3), ("safeguards", 3), ("what has been done", 5), ("what we have done", 5),
     ],
     // Sections that are none of the above, named outright: they win over a weaker canonical
     // word (`Time to repair` is a metric, `What you can do` advice to readers).
