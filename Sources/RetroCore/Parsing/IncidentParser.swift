@@ -70,10 +70,12 @@ public struct IncidentParser: Sendable {
       report.timeline[first].kind = .start
     }
     report.lessons = LessonsExtractor.lessons(in: outline.sections)
-    report.actionItems = actionItems(outline, report: report, order: order)
+    let (items, leadInLines) = actionItems(outline, report: report, order: order)
+    report.actionItems = items
+    // Follow-ups listed after a lead-in in another section leave that section its kind.
     HeldContentKinds.add(
       to: &report.sections, timeline: report.timeline,
-      recovered: !outline.sections.contains { $0.section.reads(as: .timeline) }, items: report.actionItems)
+      recovered: !outline.sections.contains { $0.section.reads(as: .timeline) }, items: items.filter { !leadInLines.contains($0.line) })
     report.metrics = IncidentMetricsCalculator.metrics(timeline: report.timeline, frontMatter: frontMatter)
     return report
   }
@@ -116,7 +118,8 @@ public struct IncidentParser: Sendable {
     return extractor.finish()
   }
 
-  private func actionItems(_ outline: Outline, report: IncidentReport, order: DateOrder) -> [ActionItem] {
+  /// The items, and the lines of those read from lists after a lead-in.
+  private func actionItems(_ outline: Outline, report: IncidentReport, order: DateOrder) -> ([ActionItem], Set<Int>) {
     let key = report.id ?? URL(fileURLWithPath: report.source).deletingPathExtension().lastPathComponent
     let reader = ActionItemReader(reportKey: key, order: order, fallbackYear: report.date?.year)
     var extractor = ActionItemExtractor(reader: reader)
@@ -125,7 +128,9 @@ public struct IncidentParser: Sendable {
     }
     extractor.readProse(outline.sections)
     extractor.readStatusTagged(outline.sections)
-    return extractor.items
+    let before = extractor.items.count
+    extractor.readLeadInLists(outline.sections)
+    return (extractor.items, Set(extractor.items[before...].map(\.line)))
   }
 
   /// Fills title, id, people, status and tags, and the date; says where the date came from.

@@ -72,6 +72,57 @@ extension ActionItemExtractor {
     "working to", "working on", "need to", "we must", "we should",
   ]
 
+  /// Follow-ups in a report with no action-item section: a list after a lead-in that commits
+  /// to it (`Going forward, we will do the following …:`, `We have created tickets … to
+  /// track the work needed …:`) is a list of items, wherever it stands. After such a list,
+  /// a paragraph that commits to more (`Lastly, we will upgrade …. Specifically:`) is an
+  /// item, and a list it opens is its detail.
+  mutating func readLeadInLists(_ sections: [OutlineSection]) {
+    guard items.isEmpty else { return }
+    for outlined in sections where ![.actionItems, .timeline].contains(outlined.section.effectiveKind) && !outlined.fromBulletLabel {
+      var committed = false
+      var skipList = false
+      for (index, block) in outlined.blocks.enumerated() {
+        let next = index + 1 < outlined.blocks.count ? outlined.blocks[index + 1] : nil
+        let opensList: Bool = {
+          if let next, case .list = next.kind { return true }
+          return false
+        }()
+        if case .list = block.kind {
+          if skipList {
+            skipList = false
+            continue
+          }
+          continue
+        }
+        guard block.kind == .paragraph else { continue }
+        let text = InlineText.collapse(block.plainText)
+        guard opensList, text.hasSuffix(":") else { continue }
+        let line = block.range?.start.line ?? outlined.section.range.start.line
+        if Self.isLeadIn(text), let next {
+          committed = true
+          for item in next.children {
+            let head = item.children.first?.plainText ?? ""
+            guard !InlineText.collapse(head).isEmpty else { continue }
+            items.append(
+              reader.item(head: head, all: item.plainText, links: item.linkDestinations, line: item.range?.start.line ?? line, group: nil, doneByGroup: false))
+          }
+          skipList = true
+        } else if committed, let first = text.split(separator: ".", maxSplits: 1).first, first.lowercased().contains("we will") {
+          items.append(reader.item(head: text, all: text, links: block.linkDestinations, line: line, group: nil, doneByGroup: false))
+          skipList = true
+        }
+      }
+    }
+  }
+
+  /// The last sentence before a list commits to what the list holds.
+  static func isLeadIn(_ text: String) -> Bool {
+    let sentences = text.dropLast().split(whereSeparator: { $0 == "." || $0 == "!" })
+    guard let last = sentences.last?.lowercased() else { return false }
+    return ["we will", "we'll", "going forward", "to track", "we are going to", "we plan to", "we intend to"].contains { last.contains($0) }
+  }
+
   /// A paragraph that is an item: it commits to work, starts with an order (`Write some
   /// comms ...`) or asks a question to look into.
   static func isProseItem(_ text: String) -> Bool {

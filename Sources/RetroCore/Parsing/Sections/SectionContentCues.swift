@@ -134,6 +134,10 @@ struct SectionContentCues: Equatable {
   static func readsAsWork(_ head: String, whole: String) -> Bool {
     let trimmed = head.drop(while: { $0 == " " })
     if trimmed.hasPrefix("[ ]") || trimmed.hasPrefix("[x]") || trimmed.hasPrefix("[X]") { return true }
+    // A bare link (`- https://github.com/org/repo/pull/3226`) lists a change; it asks nothing.
+    if (trimmed.hasPrefix("http://") || trimmed.hasPrefix("https://")), !trimmed.contains(" "), whole.trimmingWhitespaceAndNewlines() == trimmed.trimmingWhitespaceAndNewlines() {
+      return false
+    }
     // Byte searches: this runs on every item of every section whose heading leaves it open.
     let bytes = ByteSearch.lowercasedASCII(whole)
     if bytes.first == 0x40 || ByteSearch.contains(bytes, Needles.spaceAt) || ByteSearch.contains(bytes, Needles.owner),
