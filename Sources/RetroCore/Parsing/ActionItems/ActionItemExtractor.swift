@@ -148,7 +148,12 @@ struct ActionItemExtractor {
   }
 
   static func isTier(_ heading: String) -> Bool {
-    let words = InlineText.normalisedWords(heading).splitASCII(separator: " ")
+    // What a parenthesis adds (`(Tracked in GitHub Issue #40885)`, `(Q4)`) leaves the tier.
+    var bare = heading
+    while let open = bare.firstIndex(of: "("), let close = bare[open...].firstIndex(of: ")") {
+      bare.removeSubrange(open...close)
+    }
+    let words = InlineText.normalisedWords(bare.isEmpty ? heading : bare).splitASCII(separator: " ")
     return !words.isEmpty && words.allSatisfy { tierWords.contains(String($0)) || $0.allSatisfy(\.isNumber) }
   }
 

@@ -85,7 +85,7 @@ struct SectionOutliner {
     // Inside a run of bold-label bullets, the next label starts a new section even when the
     // current one is canonical.
     var inLabelRun = false
-    for block in blocks {
+    for (blockIndex, block) in blocks.enumerated() {
       let currentKind = stack.last(where: { $0.kind != .custom })?.kind
       switch block.kind {
       case .heading(let level):
@@ -113,6 +113,14 @@ struct SectionOutliner {
             label.kind, heading: label.text, classification: label.classification, level: pseudoLevel(for: label.kind),
             range: block.range ?? SourceRange(lines: 1...1), body: rest.map { [$0] } ?? [])
           outline.sections[outline.sections.count - 1].fromBulletLabel = rest != nil
+        } else if currentKind == .actionItems, let (label, rest) = boldLabel(block, requireColon: true), rest == nil,
+          blockIndex + 1 < blocks.count, { if case .list = blocks[blockIndex + 1].kind { return true } else { return false } }()
+        {
+          // `**In progress (next 2 weeks):**` over a list, inside action items: a group of
+          // them, as a sub-heading would be.
+          open(
+            .custom, heading: label.text, classification: label.classification, level: min(6, lastHeadingLevel + 1),
+            range: block.range ?? SourceRange(lines: 1...1), body: [])
         } else if let (text, classification) = plainLabel(block),
           isPseudoHeading(
             Label(text: text, kind: classification.kind, classification: classification),
