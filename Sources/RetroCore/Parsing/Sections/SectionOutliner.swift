@@ -175,8 +175,43 @@ struct SectionOutliner {
       weighContent(&outline.sections[index])
     }
     markTimesAsSubheadings(&outline.sections)
+    markDaysAsSubheadings(&outline.sections)
     pairTakenWithPlanned(&outline.sections)
     return outline
+  }
+
+  /// A section told day by day (`## What Happened` over `### Sunday, March 31st, 2024` and
+  /// `### Monday, April 1st, 2024`, each with timed entries) is the report's timeline when
+  /// it has none, and its heading's kind is had by another section too (a `## Summary`
+  /// later) or is weak.
+  private func markDaysAsSubheadings(_ sections: inout [OutlineSection]) {
+    guard !sections.contains(where: { $0.section.reads(as: .timeline) }) else { return }
+    for index in sections.indices {
+      let parent = sections[index].section
+      guard parent.within == nil else { continue }
+      let sameKindElsewhere = parent.kind != .custom && sections.indices.contains { $0 != index && sections[$0].section.kind == parent.kind && sections[$0].section.within == nil }
+      guard parent.kind == .custom || sections[index].classification.score < 3 || sameKindElsewhere else { continue }
+      var children: [Int] = []
+      var next = index + 1
+      while next < sections.count, sections[next].section.level > parent.level {
+        if sections[next].section.level == parent.level + 1 { children.append(next) }
+        next += 1
+      }
+      let days = children.filter { child in
+        let heading = sections[child].section.heading
+        guard TimeStampReader.findDate(in: heading) != nil, sections[child].classification.kind == .custom else { return false }
+        return SectionContentCues(blocks: sections[child].blocks).stamped >= 1
+      }
+      guard days.count >= 2, days.count * 3 >= children.count * 2 else { continue }
+      sections[index].section.kind = .timeline
+      sections[index].section.alsoKinds = []
+      sections[index].section.foundBy = .content
+      sections[index].section.explanation += " → timeline: \(days.count) of \(children.count) sub-headings are days with timed entries"
+      for child in index + 1..<next where sections[child].section.kind == .custom {
+        sections[child].section.within = .timeline
+      }
+      return
+    }
   }
 
   /// `**Actions taken:**` beside `**Actions planned:**` in one report: the two are its
