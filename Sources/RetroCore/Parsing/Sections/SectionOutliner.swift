@@ -307,7 +307,7 @@ struct SectionOutliner {
       // A bold label in a run of labels (`- **Context**:`) whose word is a weak hint, and a
       // body that does not contradict it.
       if section.kind == .custom, section.within == nil, heading.kind != .custom, heading.score >= 2,
-        outlined.fromLabelRun
+        outlined.fromLabelRun, !Self.onlyPointers(outlined.blocks)
       {
         section.kind = heading.kind
         section.alsoKinds = heading.alsoKinds
@@ -323,6 +323,20 @@ struct SectionOutliner {
     section.alsoKinds = []
     section.foundBy = .content
     section.explanation += " → \(suggested.rawValue) by content"
+  }
+
+  /// A body of links and nothing to read (`- Timeline: [Timeline](…) for the incident`,
+  /// `- Slack thread: [thread](…)`): references, whatever the label says.
+  static func onlyPointers(_ blocks: [MarkdownNode]) -> Bool {
+    var items = 0
+    for block in blocks {
+      guard case .list = block.kind else { return false }
+      for item in block.children {
+        items += 1
+        guard !item.linkDestinations.isEmpty, item.plainText.countASCIISplit(separator: " ") <= 10 else { return false }
+      }
+    }
+    return items > 0
   }
 
   /// Sets the body lines and Markdown source of a section from its blocks.
